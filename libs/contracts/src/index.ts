@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+export * from './vocabulary';
+export * from './validators';
+export * from './message-types';
+export * from './topology';
+export * from './wire';
+export * from './validate-message';
+export * from './messages/people';
+export * from './messages/contact-received';
+export * from './messages/contact-screened';
+export * from './messages/check-requested';
+export * from './messages/check-responded';
+export * from './messages/decision-recorded';
+export * from './messages/notification-sent';

@@ -1,0 +1,114 @@
+/**
+ * The domain's closed vocabularies, shared by the HTTP interface (API.md) and the wire contract.
+ * Adding a value is a compatible change; removing or renaming one is not.
+ */
+export const CONTACT_SOURCES = [
+  'police',
+  'health',
+  'school',
+  'early-years',
+  'social-care',
+  'other-local-authority',
+  'probation',
+  'housing',
+  'voluntary-sector',
+  'family-member',
+  'member-of-public',
+  'anonymous',
+  'self',
+  'other',
+] as const;
+export type ContactSource = (typeof CONTACT_SOURCES)[number];
+
+export const CONTACT_CHANNELS = ['portal', 'phone', 'email', 'police-notification'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
+
+export const REQUEST_TYPES = ['safeguarding', 'early-help', 'advice', 'information-request'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const CONSENT_STATUSES = ['given', 'refused', 'not-sought'] as const;
+export type ConsentStatus = (typeof CONSENT_STATUSES)[number];
+
+export const GENDERS = ['female', 'male', 'other', 'unknown'] as const;
+export type Gender = (typeof GENDERS)[number];
+
+export const CONCERN_CATEGORIES = [
+  'neglect',
+  'physical-abuse',
+  'sexual-abuse',
+  'emotional-abuse',
+  'domestic-abuse',
+  'child-sexual-exploitation',
+  'child-criminal-exploitation',
+  'missing',
+  'radicalisation',
+  'female-genital-mutilation',
+  'honour-based-abuse',
+  'trafficking',
+  'self-harm',
+  'mental-health',
+  'parental-mental-health',
+  'parental-substance-misuse',
+  'substance-misuse',
+  'online-safety',
+  'private-fostering',
+  'other',
+] as const;
+export type ConcernCategory = (typeof CONCERN_CATEGORIES)[number];
+
+export const RAG_RATINGS = ['red', 'amber', 'green'] as const;
+export type RagRating = (typeof RAG_RATINGS)[number];
+
+/** Red is the most urgent; used to take the most serious of several ratings. */
+export function mostUrgentRag(ratings: readonly RagRating[]): RagRating | undefined {
+  for (const rating of RAG_RATINGS) if (ratings.includes(rating)) return rating;
+  return undefined;
+}
+
+export const AGENCIES = ['police', 'health', 'education'] as const;
+export type Agency = (typeof AGENCIES)[number];
+
+export const SCREENING_ROUTES = ['mash-checks', 'lado', 'transfer-to-allocated-worker'] as const;
+export type ScreeningRoute = (typeof SCREENING_ROUTES)[number];
+
+export const SOCIAL_CARE_STATUSES = ['open', 'closed', 'early-help-open'] as const;
+export type SocialCareStatus = (typeof SOCIAL_CARE_STATUSES)[number];
+
+export const OUTCOMES = [
+  'no-further-action',
+  'signpost',
+  'early-help',
+  's17-assessment',
+  's47-strategy-discussion',
+  'transfer-to-allocated-worker',
+  'transfer-to-previous-team',
+  'lado',
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** `mash-only`: sensitive or soft intelligence seen by MASH decision makers only; it never leaves the hub. */
+export const ITEM_CLASSIFICATIONS = ['shareable', 'mash-only'] as const;
+export type ItemClassification = (typeof ITEM_CLASSIFICATIONS)[number];
+
+export const SUBJECT_ROLES = ['child', 'adult'] as const;
+export type SubjectRole = (typeof SUBJECT_ROLES)[number];
+
+export const MATCH_CONFIDENCES = ['match', 'possible-match'] as const;
+export type MatchConfidence = (typeof MATCH_CONFIDENCES)[number];
+
+export const NOTIFICATION_KINDS = ['acknowledgement', 'outcome-letter', 'outcome-email', 'phone-task'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const NOTIFICATION_CHANNELS = ['email', 'post', 'phone'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+export const STAFF_ROLES = [
+  'contact-officer',
+  'social-worker',
+  'decision-maker',
+  'team-manager',
+  'agency-practitioner',
+  'hub-operator',
+  'auditor',
+] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
