@@ -1,0 +1,94 @@
+import { Logger } from '@nestjs/common';
+import * as amqp from 'amqplib';
+
+/**
+ * One AMQP connection with a confirm channel, reopened with back-off whenever the broker goes away.
+ * `onReady` runs after every (re)connection, so a consumer can start consuming again.
+ */
+export class ManagedAmqpConnection {
+  private connection?: amqp.ChannelModel;
+  private channel?: amqp.ConfirmChannel;
+  private closing = false;
+  private connecting?: Promise<void>;
+  private reconnectTimer?: NodeJS.Timeout;
+  private readonly logger: Logger;
+
+  constructor(
+    private readonly url: string,
+    private readonly name: string,
+    private readonly onReady: (channel: amqp.ConfirmChannel) => Promise<void> = async () => undefined,
+  ) {
+    this.logger = new Logger(`amqp:${name}`);
+  }
+
+  get isConnected(): boolean {
+    return !!this.channel;
+  }
+
+  /** Resolves once connected; keeps retrying in the background if the first attempt fails. */
+  async start(): Promise<void> {
+    this.closing = false;
+    await this.connect();
+  }
+
+  current(): amqp.ConfirmChannel {
+    if (!this.channel) throw new Error(`broker connection ${this.name} is not open`);
+    return this.channel;
+  }
+
+  private connect(): Promise<void> {
+    this.connecting ??= this.open().finally(() => (this.connecting = undefined));
+    return this.connecting;
+  }
+
+  private async open(): Promise<void> {
+    try {
+      const connection = await amqp.connect(this.url, { clientProperties: { connection_name: this.name } });
+      connection.on('error', (error: Error) => this.logger.warn(`connection error: ${error.name}`));
+      connection.on('close', () => this.lost());
+      const channel = await connection.createConfirmChannel();
+      channel.on('error', (error: Error) => this.logger.warn(`channel error: ${error.message.split(';')[0]}`));
+      channel.on('close', () => {
+        if (this.channel === channel) this.channel = undefined;
+        if (!this.closing) connection.close().catch(() => undefined);
+      });
+      this.connection = connection;
+      this.channel = channel;
+      await this.onReady(channel);
+      this.logger.log('connected');
+    } catch (error) {
+      this.logger.warn(`cannot connect (${error instanceof Error ? error.message.split(':')[0] : 'error'}); retrying`);
+      this.channel = undefined;
+      await this.connection?.close().catch(() => undefined);
+      this.connection = undefined;
+      this.scheduleReconnect();
+    }
+  }
+
+  private lost() {
+    this.channel = undefined;
+    this.connection = undefined;
+    if (this.closing) return;
+    this.logger.warn('connection lost; reconnecting');
+    this.scheduleReconnect();
+  }
+
+  private scheduleReconnect(delay = 1_000) {
+    if (this.closing || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      void this.connect();
+    }, delay);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    await this.connecting?.catch(() => undefined);
+    const connection = this.connection;
+    this.channel = undefined;
+    this.connection = undefined;
+    await connection?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,13 @@
+import type { ServiceName } from '@mash/contracts';
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+
+export interface MessagingOptions {
+  service: ServiceName;
+  amqpUrl: string;
+  /** How many unacknowledged messages the consumer holds at once. */
+  prefetch: number;
+  outboxPollMs: number;
+  /** False in a process that only reads (a CLI): the relay does not connect. */
+  publish: boolean;
+}

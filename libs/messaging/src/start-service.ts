@@ -1,0 +1,78 @@
+import { INestApplication, Type, DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { queueOf, ServiceName } from '@mash/contracts';
+import {
+  createLogger,
+  createValidationPipe,
+  HealthRegistry,
+  NestPinoLogger,
+  ServiceConfig,
+  startTracing,
+} from '@mash/platform';
+import { AmqpServer } from './amqp-server';
+import { OutboxRelay } from './outbox';
+import { RpcPassThroughFilter } from './rpc-pass-through.filter';
+
+export interface StartServiceOptions {
+  service: ServiceName;
+  module: Type<unknown> | DynamicModule;
+  config: ServiceConfig;
+  title: string;
+  description: string;
+  /** Tests listen on port 0 or skip listening. */
+  listen?: boolean;
+}
+
+/**
+ * Starts one service: JSON logs, tracing, problem details, validation, OpenAPI at /docs, the AMQP
+ * consumer for its own queue (if it has one) and the HTTP server.
+ */
+export async function startService(options: StartServiceOptions): Promise<INestApplication> {
+  startTracing(options.service);
+  const logger = createLogger(options.service, options.config.LOG_LEVEL);
+  const app = await NestFactory.create<NestExpressApplication>(options.module, {
+    logger: new NestPinoLogger(logger),
+    bodyParser: false,
+  });
+  app.enableShutdownHooks();
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('text', { type: ['application/x-ndjson', 'text/plain'], limit: '50mb' });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.title)
+      .setDescription(options.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  // API.md: every service serves its OpenAPI document at /docs; the browsable UI is at /docs/ui.
+  SwaggerModule.setup('docs/ui', app, document, { jsonDocumentUrl: 'docs', yamlDocumentUrl: 'docs.yaml' });
+
+  const queue = queueOf(options.service);
+  if (queue) {
+    const server = new AmqpServer({
+      amqpUrl: options.config.AMQP_URL,
+      queue,
+      prefetch: options.config.AMQP_PREFETCH,
+      dataSource: app.get(DataSource),
+      afterCommit: () => app.get(OutboxRelay).nudgeSoon(),
+    });
+    app.get(HealthRegistry).register({ name: 'broker-consumer', isHealthy: () => server.isConnected });
+    const microservice = app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
+    microservice.useGlobalFilters(new RpcPassThroughFilter());
+    await app.startAllMicroservices();
+  }
+  if (options.listen !== false) {
+    await app.listen(options.config.PORT);
+    logger.info({ port: options.config.PORT }, `${options.service} listening`);
+  } else {
+    await app.init();
+  }
+  return app;
+}

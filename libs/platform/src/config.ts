@@ -1,0 +1,45 @@
+import { plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync, MinLength } from 'class-validator';
+
+export class ConfigurationError extends Error {
+  constructor(readonly variables: string[], detail: string) {
+    super(`invalid configuration: ${detail}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+/** The variables every service reads. A service extends this with its own (STYLE.md: one validated class). */
+export class ServiceConfig {
+  @IsInt() @Min(1) @Max(65535) PORT!: number;
+  @IsString() @MinLength(1) DATABASE_URL!: string;
+  @IsString() @MinLength(1) AMQP_URL!: string;
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsOptional() @IsInt() @Min(1) @Max(1000) AMQP_PREFETCH: number = 10;
+  @IsOptional() @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS: number = 200;
+  /** Development issuer secret (API.md: `npm run token`). Refused when NODE_ENV is production. */
+  @IsOptional() @IsString() @MinLength(16) AUTH_DEV_SECRET?: string;
+  /** An OpenID Connect issuer: tokens are verified against its JWKS. */
+  @IsOptional() @IsString() AUTH_ISSUER?: string;
+  @IsOptional() @IsUrl({ require_tld: false }) AUTH_JWKS_URL?: string;
+  @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+  @IsOptional() @IsUrl({ require_tld: false }) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+  @IsOptional() @IsIn(['production', 'development', 'test']) NODE_ENV?: string;
+}
+
+/** Reads and validates configuration; a wrong or missing variable stops start-up with its name. */
+export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
+  const config = plainToInstance(schema, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const errors = validateSync(config, { whitelist: false });
+  if (errors.length) {
+    const names = errors.map((error) => error.property);
+    const detail = errors
+      .map((error) => `${error.property}: ${Object.values(error.constraints ?? {}).join('; ')}`)
+      .join(', ');
+    throw new ConfigurationError(names, detail);
+  }
+  const auth = config as unknown as ServiceConfig;
+  if ('AUTH_DEV_SECRET' in auth && auth.AUTH_DEV_SECRET && auth.NODE_ENV === 'production') {
+    throw new ConfigurationError(['AUTH_DEV_SECRET'], 'AUTH_DEV_SECRET: the development issuer is refused in production');
+  }
+  return config;
+}

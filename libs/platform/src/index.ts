@@ -1,0 +1,17 @@
+import 'reflect-metadata';
+export * from './config';
+export * from './clock';
+export * from './platform.module';
+export * from './auth/public.decorator';
+export * from './auth/roles.decorator';
+export * from './auth/auth.guard';
+export * from './auth/token-verifier';
+export * from './auth/development-issuer';
+export * from './http/problem-details';
+export * from './http/validation';
+export * from './http/health';
+export * from './observability/logger';
+export * from './observability/tracing';
+export * from './observability/metrics';
+export * from './database/data-source-options';
+export * from './observability/tracing.middleware';

@@ -1,0 +1,15 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ContactChannel, ContactDetails, ContactSource, RequestType } from '@mash/contracts';
+
+/** A contact as the front door recorded it. */
+@Entity('contacts')
+export class Contact {
+  @PrimaryColumn('uuid') id!: string;
+  @Column() reference!: string;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
+  @Column() source!: ContactSource;
+  @Column() channel!: ContactChannel;
+  @Column({ name: 'request_type' }) requestType!: RequestType;
+  @Column({ type: 'jsonb' }) details!: ContactDetails;
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
+}

@@ -1,0 +1,25 @@
+import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ContactDetails } from '@mash/contracts';
+import { Public } from '@mash/platform';
+import { ContactsService } from './contacts.service';
+import { ContactRecordedResponse } from './dto/contact-recorded.response';
+
+@ApiTags('contacts')
+@Controller('contacts')
+export class ContactsController {
+  constructor(private readonly contacts: ContactsService) {}
+
+  @Public()
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record a contact (public: referrers need no account)' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Repeat a submission safely' })
+  @ApiCreatedResponse({ type: ContactRecordedResponse })
+  record(
+    @Body() details: ContactDetails,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<ContactRecordedResponse> {
+    return this.contacts.record(details, idempotencyKey?.slice(0, 200) || undefined);
+  }
+}

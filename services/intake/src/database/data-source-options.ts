@@ -1,0 +1,13 @@
+import { CreateMessagingTables1763800000000, MESSAGING_ENTITIES } from '@mash/messaging';
+import { postgresOptions } from '@mash/platform';
+import { Contact } from '../contacts/contact.entity';
+import { CreateContacts1763800000100 } from './migrations/1763800000100-create-contacts';
+
+export function intakeDataSourceOptions(url: string) {
+  return postgresOptions({
+    url,
+    applicationName: 'intake',
+    entities: [Contact, ...MESSAGING_ENTITIES],
+    migrations: [CreateMessagingTables1763800000000, CreateContacts1763800000100],
+  });
+}

@@ -1,0 +1,138 @@
+import * as amqp from 'amqplib';
+import { randomUUID } from 'node:crypto';
+import { CONTENT_TYPE, MESSAGE_DEFINITIONS, MessageType, WireHeaders } from '@mash/contracts';
+
+/** The admin's view of the test vhost, for tests that play another service's part on the real broker. */
+export function testAmqpAdminUrl(): string {
+  return process.env.TEST_AMQP_ADMIN_URL ?? 'amqp://guest:guest@127.0.0.1:5672/mash-test';
+}
+
+export interface CapturedMessage<T = Record<string, unknown>> {
+  body: T;
+  properties: amqp.MessageProperties;
+  routingKey: string;
+  exchange: string;
+}
+
+export class TestBroker {
+  private constructor(
+    private readonly connection: amqp.ChannelModel,
+    readonly channel: amqp.ConfirmChannel,
+  ) {}
+
+  static async connect(url = testAmqpAdminUrl()): Promise<TestBroker> {
+    const connection = await amqp.connect(url);
+    return new TestBroker(connection, await connection.createConfirmChannel());
+  }
+
+  /** Publishes a message exactly as a service's outbox would (or with overrides, to break it on purpose). */
+  async publish(
+    exchange: string,
+    routingKey: string,
+    type: MessageType | string,
+    body: unknown,
+    options: { messageId?: string; correlationId?: string; headers?: Record<string, string | number>; raw?: Buffer } = {},
+  ): Promise<string> {
+    const messageId = options.messageId ?? randomUUID();
+    const definition = MESSAGE_DEFINITIONS[type as MessageType];
+    this.channel.publish(exchange, routingKey, options.raw ?? Buffer.from(JSON.stringify(body)), {
+      messageId,
+      type,
+      correlationId: options.correlationId ?? (body as { contactId?: string })?.contactId,
+      timestamp: Math.floor(Date.now() / 1000),
+      contentType: CONTENT_TYPE,
+      persistent: true,
+      headers: { [WireHeaders.SchemaVersion]: definition?.schemaVersion ?? '1', ...options.headers },
+    });
+    await this.channel.waitForConfirms();
+    return messageId;
+  }
+
+  /** Binds a temporary queue to an exchange and collects what arrives on it. */
+  async capture<T = Record<string, unknown>>(exchange: string, routingKey: string): Promise<Capture<T>> {
+    const { queue } = await this.channel.assertQueue('', { exclusive: true, autoDelete: true });
+    await this.channel.bindQueue(queue, exchange, routingKey);
+    const capture = new Capture<T>();
+    await this.channel.consume(
+      queue,
+      (message) => {
+        if (!message) return;
+        capture.push({
+          body: JSON.parse(message.content.toString()),
+          properties: message.properties,
+          routingKey: message.fields.routingKey,
+          exchange: message.fields.exchange,
+        });
+      },
+      { noAck: true },
+    );
+    return capture;
+  }
+
+  /** Reads (and removes) everything currently in a queue, e.g. a dead-letter queue. */
+  async drain<T = Record<string, unknown>>(queue: string): Promise<CapturedMessage<T>[]> {
+    const out: CapturedMessage<T>[] = [];
+    for (;;) {
+      const message = await this.channel.get(queue, { noAck: true });
+      if (!message) return out;
+      let body: T;
+      try {
+        body = JSON.parse(message.content.toString());
+      } catch {
+        body = message.content.toString() as unknown as T;
+      }
+      out.push({ body, properties: message.properties, routingKey: message.fields.routingKey, exchange: message.fields.exchange });
+    }
+  }
+
+  async purge(...queues: string[]): Promise<void> {
+    for (const queue of queues) await this.channel.purgeQueue(queue);
+  }
+
+  async close(): Promise<void> {
+    await this.connection.close().catch(() => undefined);
+  }
+}
+
+export class Capture<T> {
+  readonly messages: CapturedMessage<T>[] = [];
+  private waiters: Array<() => void> = [];
+
+  push(message: CapturedMessage<T>) {
+    this.messages.push(message);
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  /** Waits until `count` messages (optionally matching) have arrived, or fails after `timeoutMs`. */
+  async waitFor(
+    count: number,
+    match: (message: CapturedMessage<T>) => boolean = () => true,
+    timeoutMs = 15_000,
+  ): Promise<CapturedMessage<T>[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const matching = this.messages.filter(match);
+      if (matching.length >= count) return matching;
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`expected ${count} messages, got ${matching.length}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, Math.min(left, 250));
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+}
+
+/** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
