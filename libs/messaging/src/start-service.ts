@@ -7,6 +7,7 @@ import { queueOf, ServiceName } from '@mash/contracts';
 import {
   createLogger,
   createValidationPipe,
+  fillSchemasFromValidators,
   HealthRegistry,
   NestPinoLogger,
   ServiceConfig,
@@ -42,7 +43,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['application/x-ndjson', 'text/plain'], limit: '50mb' });
 
-  const document = SwaggerModule.createDocument(
+  const document = fillSchemasFromValidators(
+    SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(options.title)
@@ -50,6 +52,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       .setVersion('1')
       .addBearerAuth()
       .build(),
+    ),
   );
   // API.md: every service serves its OpenAPI document at /docs; the browsable UI is at /docs/ui.
   SwaggerModule.setup('docs/ui', app, document, { jsonDocumentUrl: 'docs', yamlDocumentUrl: 'docs.yaml' });

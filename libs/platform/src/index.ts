@@ -15,3 +15,4 @@ export * from './observability/tracing';
 export * from './observability/metrics';
 export * from './database/data-source-options';
 export * from './observability/tracing.middleware';
+export * from './http/openapi-schemas';
