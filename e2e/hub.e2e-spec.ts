@@ -17,7 +17,13 @@ import { eventually } from '../test-support/broker';
 const ROOT = join(__dirname, '..');
 const MASH_ONLY = 'Intelligence suggests an associate of the household is linked to county lines supply';
 
-function record(recordId: string, givenName: string, familyName: string, dateOfBirth: string, facts: object[]) {
+function record(
+  recordId: string,
+  givenName: string,
+  familyName: string,
+  dateOfBirth: string,
+  facts: object[],
+) {
   return JSON.stringify({
     recordId,
     givenName,
@@ -37,7 +43,8 @@ describe('the hub end to end', () => {
   let smtp: SMTPServer;
   let secret: string;
 
-  const url = (service: ServiceName, path: string) => `http://127.0.0.1:${testServiceEnv(service).PORT}${path}`;
+  const url = (service: ServiceName, path: string) =>
+    `http://127.0.0.1:${testServiceEnv(service).PORT}${path}`;
   const token = (roles: string[], agency?: string) =>
     issueDevelopmentToken({ sub: `e2e-${roles[0]}`, roles, agency }, secret);
 
@@ -69,7 +76,10 @@ describe('the hub end to end', () => {
       const env = { ...process.env, ...testServiceEnv(service), LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
       if (service === 'notifications') env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
       secret = env.AUTH_DEV_SECRET!;
-      const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], { env, stdio: 'pipe' });
+      const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], {
+        env,
+        stdio: 'pipe',
+      });
       output[service] = [];
       child.stdout!.on('data', (chunk) => output[service].push(String(chunk)));
       child.stderr!.on('data', (chunk) => output[service].push(String(chunk)));
@@ -86,7 +96,11 @@ describe('the hub end to end', () => {
 
   afterAll(async () => {
     for (const child of Object.values(children)) child?.kill('SIGTERM');
-    await Promise.all(Object.values(children).map((child) => (child && child.exitCode === null ? once(child, 'exit') : undefined)));
+    await Promise.all(
+      Object.values(children).map((child) =>
+        child && child.exitCode === null ? once(child, 'exit') : undefined,
+      ),
+    );
     await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
   });
 
@@ -97,17 +111,62 @@ describe('the hub end to end', () => {
         'police-checks',
         'police',
         record('P-1', 'Amy', 'Jones', '2016-03-04', [
-          { factId: 'P-1-1', date: '2026-06-01', kind: 'incident', role: 'witness', summary: 'Child present at a domestic incident at the home', classification: 'shareable', severity: 'amber' },
-          { factId: 'P-1-2', date: '2026-08-01', kind: 'intelligence', role: 'person-of-concern', summary: MASH_ONLY, classification: 'mash-only', severity: 'red' },
+          {
+            factId: 'P-1-1',
+            date: '2026-06-01',
+            kind: 'incident',
+            role: 'witness',
+            summary: 'Child present at a domestic incident at the home',
+            classification: 'shareable',
+            severity: 'amber',
+          },
+          {
+            factId: 'P-1-2',
+            date: '2026-08-01',
+            kind: 'intelligence',
+            role: 'person-of-concern',
+            summary: MASH_ONLY,
+            classification: 'mash-only',
+            severity: 'red',
+          },
         ]),
       ],
-      ['health-checks', 'health', record('H-1', 'Amy', 'Jones', '2016-03-04', [{ factId: 'H-1-1', date: '2026-05-01', kind: 'ed-attendance', summary: 'Attended the emergency department with a wrist injury', classification: 'shareable', severity: 'amber' }])],
-      ['education-checks', 'education', record('E-1', 'Amy', 'Jones', '2016-03-04', [{ factId: 'E-1-1', date: '2026-10-01', kind: 'attendance', summary: 'Attendance 82% this term', classification: 'shareable', severity: 'green' }])],
+      [
+        'health-checks',
+        'health',
+        record('H-1', 'Amy', 'Jones', '2016-03-04', [
+          {
+            factId: 'H-1-1',
+            date: '2026-05-01',
+            kind: 'ed-attendance',
+            summary: 'Attended the emergency department with a wrist injury',
+            classification: 'shareable',
+            severity: 'amber',
+          },
+        ]),
+      ],
+      [
+        'education-checks',
+        'education',
+        record('E-1', 'Amy', 'Jones', '2016-03-04', [
+          {
+            factId: 'E-1-1',
+            date: '2026-10-01',
+            kind: 'attendance',
+            summary: 'Attendance 82% this term',
+            classification: 'shareable',
+            severity: 'green',
+          },
+        ]),
+      ],
     ];
     for (const [service, agency, ndjson] of imports) {
       const response = await fetch(url(service, '/records/import'), {
         method: 'POST',
-        headers: { 'content-type': 'application/x-ndjson', authorization: `Bearer ${await token(['agency-practitioner'], agency)}` },
+        headers: {
+          'content-type': 'application/x-ndjson',
+          authorization: `Bearer ${await token(['agency-practitioner'], agency)}`,
+        },
         body: ndjson + '\n',
       });
       expect(response.ok).toBe(true);
@@ -120,10 +179,21 @@ describe('the hub end to end', () => {
         source: 'school',
         channel: 'portal',
         requestType: 'safeguarding',
-        referrer: { name: 'Ann Smith', organisation: 'Hill Primary', email: 'a.smith@hill.example', role: 'DSL' },
+        referrer: {
+          name: 'Ann Smith',
+          organisation: 'Hill Primary',
+          email: 'a.smith@hill.example',
+          role: 'DSL',
+        },
         children: [{ givenName: 'Amy', familyName: 'Jones', dateOfBirth: '2016-03-04', gender: 'female' }],
-        adults: [{ givenName: 'Beth', familyName: 'Jones', dateOfBirth: '1990-01-02', relationship: 'mother' }],
-        concern: { summary: 'Bruise on arm; says she is scared to go home', categories: ['physical-abuse'], immediateDanger: false },
+        adults: [
+          { givenName: 'Beth', familyName: 'Jones', dateOfBirth: '1990-01-02', relationship: 'mother' },
+        ],
+        concern: {
+          summary: 'Bruise on arm; says she is scared to go home',
+          categories: ['physical-abuse'],
+          immediateDanger: false,
+        },
         consent: { status: 'given', givenBy: 'mother' },
       }),
     });
@@ -132,7 +202,9 @@ describe('the hub end to end', () => {
 
     const decisionMaker = await token(['decision-maker']);
     const readRecord = async () => {
-      const response = await fetch(url('decision', `/contacts/${contactId}`), { headers: { authorization: `Bearer ${decisionMaker}` } });
+      const response = await fetch(url('decision', `/contacts/${contactId}`), {
+        headers: { authorization: `Bearer ${decisionMaker}` },
+      });
       return response.status === 200 ? ((await response.json()) as Record<string, any>) : undefined;
     };
     const ready = await eventually(
@@ -143,7 +215,11 @@ describe('the hub end to end', () => {
       20_000,
       'the record to be ready for decision',
     );
-    expect(ready.checks.map((check: { agency: string }) => check.agency).sort()).toEqual(['education', 'health', 'police']);
+    expect(ready.checks.map((check: { agency: string }) => check.agency).sort()).toEqual([
+      'education',
+      'health',
+      'police',
+    ]);
     const police = ready.checks.find((check: { agency: string }) => check.agency === 'police');
     expect(police.status).toBe('responded');
     expect(police.response.items).toEqual(
@@ -153,7 +229,10 @@ describe('the hub end to end', () => {
     // One trace follows the contact: intake's message and the agencies' answers share its trace id.
     const traceIdOf = async (service: ServiceName, type: string) => {
       const db = await adminPg(service);
-      const { rows } = await db.query(`SELECT headers->>'traceparent' AS tp FROM outbox WHERE correlation_id = $1 AND type = $2`, [contactId, type]);
+      const { rows } = await db.query(
+        `SELECT headers->>'traceparent' AS tp FROM outbox WHERE correlation_id = $1 AND type = $2`,
+        [contactId, type],
+      );
       await db.end();
       return String(rows[0]?.tp ?? '').split('-')[1];
     };
@@ -165,12 +244,22 @@ describe('the hub end to end', () => {
     const decided = await fetch(url('decision', `/contacts/${contactId}/decision`), {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${decisionMaker}` },
-      body: JSON.stringify({ outcome: 's17-assessment', rationale: `Agency information (including ${MASH_ONLY}) shows needs`, feedbackToReferrer: 'Thank you for your referral.' }),
+      body: JSON.stringify({
+        outcome: 's17-assessment',
+        rationale: `Agency information (including ${MASH_ONLY}) shows needs`,
+        feedbackToReferrer: 'Thank you for your referral.',
+      }),
     });
     expect(decided.ok).toBe(true);
 
-    const email = await eventually(async () => mail.find((m) => m.subject?.includes(reference)), 20_000, 'the outcome email');
-    expect(email.to && 'text' in email.to ? email.to.text : JSON.stringify(email.to)).toContain('a.smith@hill.example');
+    const email = await eventually(
+      async () => mail.find((m) => m.subject?.includes(reference)),
+      20_000,
+      'the outcome email',
+    );
+    expect(email.to && 'text' in email.to ? email.to.text : JSON.stringify(email.to)).toContain(
+      'a.smith@hill.example',
+    );
     const pdf = email.attachments.find((attachment) => attachment.contentType === 'application/pdf');
     expect(pdf).toBeDefined();
     expect(pdf!.content.subarray(0, 5).toString()).toBe('%PDF-');
@@ -183,18 +272,30 @@ describe('the hub end to end', () => {
       expect(text).not.toContain('Agency information');
     }
 
-    const notifications = await eventually(async () => {
-      const response = await fetch(url('notifications', `/notifications?contactId=${contactId}`), { headers: { authorization: `Bearer ${decisionMaker}` } });
-      const list = (await response.json()) as Array<{ id: string; status: string; kind: string }>;
-      return list.some((n) => n.status === 'sent') ? list : undefined;
-    }, 10_000, 'the notification to be sent');
-    const document = await fetch(url('notifications', `/notifications/${notifications[0].id}/document`), { headers: { authorization: `Bearer ${decisionMaker}` } });
+    const notifications = await eventually(
+      async () => {
+        const response = await fetch(url('notifications', `/notifications?contactId=${contactId}`), {
+          headers: { authorization: `Bearer ${decisionMaker}` },
+        });
+        const list = (await response.json()) as Array<{ id: string; status: string; kind: string }>;
+        return list.some((n) => n.status === 'sent') ? list : undefined;
+      },
+      10_000,
+      'the notification to be sent',
+    );
+    const document = await fetch(url('notifications', `/notifications/${notifications[0].id}/document`), {
+      headers: { authorization: `Bearer ${decisionMaker}` },
+    });
     expect(document.headers.get('content-type')).toContain('application/pdf');
 
-    const after = await eventually(async () => {
-      const mashRecord = await readRecord();
-      return mashRecord?.feedbackSentAt ? mashRecord : undefined;
-    }, 10_000, 'the record to show feedback sent');
+    const after = await eventually(
+      async () => {
+        const mashRecord = await readRecord();
+        return mashRecord?.feedbackSentAt ? mashRecord : undefined;
+      },
+      10_000,
+      'the record to show feedback sent',
+    );
     expect(after.status).toBe('decided');
     expect(after.decision).toMatchObject({ outcome: 's17-assessment', decidedBy: 'e2e-decision-maker' });
   }, 90_000);

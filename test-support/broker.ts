@@ -31,7 +31,12 @@ export class TestBroker {
     routingKey: string,
     type: MessageType | string,
     body: unknown,
-    options: { messageId?: string; correlationId?: string; headers?: Record<string, string | number>; raw?: Buffer } = {},
+    options: {
+      messageId?: string;
+      correlationId?: string;
+      headers?: Record<string, string | number>;
+      raw?: Buffer;
+    } = {},
   ): Promise<string> {
     const messageId = options.messageId ?? randomUUID();
     const definition = MESSAGE_DEFINITIONS[type as MessageType];
@@ -81,7 +86,12 @@ export class TestBroker {
       } catch {
         body = message.content.toString() as unknown as T;
       }
-      out.push({ body, properties: message.properties, routingKey: message.fields.routingKey, exchange: message.fields.exchange });
+      out.push({
+        body,
+        properties: message.properties,
+        routingKey: message.fields.routingKey,
+        exchange: message.fields.exchange,
+      });
     }
   }
 
@@ -127,7 +137,11 @@ export class Capture<T> {
 }
 
 /** Polls until `probe` returns a value (not undefined), or fails after `timeoutMs`. */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe().catch(() => undefined);

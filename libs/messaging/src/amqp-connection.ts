@@ -47,7 +47,9 @@ export class ManagedAmqpConnection {
       connection.on('error', (error: Error) => this.logger.warn(`connection error: ${error.name}`));
       connection.on('close', () => this.lost());
       const channel = await connection.createConfirmChannel();
-      channel.on('error', (error: Error) => this.logger.warn(`channel error: ${error.message.split(';')[0]}`));
+      channel.on('error', (error: Error) =>
+        this.logger.warn(`channel error: ${error.message.split(';')[0]}`),
+      );
       channel.on('close', () => {
         if (this.channel === channel) this.channel = undefined;
         if (!this.closing) connection.close().catch(() => undefined);
@@ -57,7 +59,9 @@ export class ManagedAmqpConnection {
       await this.onReady(channel);
       this.logger.log('connected');
     } catch (error) {
-      this.logger.warn(`cannot connect (${error instanceof Error ? error.message.split(':')[0] : 'error'}); retrying`);
+      this.logger.warn(
+        `cannot connect (${error instanceof Error ? error.message.split(':')[0] : 'error'}); retrying`,
+      );
       this.channel = undefined;
       await this.connection?.close().catch(() => undefined);
       this.connection = undefined;

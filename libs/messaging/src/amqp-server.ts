@@ -47,8 +47,10 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   constructor(private readonly options: AmqpServerOptions) {
     super();
     this.log = new Logger(`consumer:${options.queue.name}`);
-    this.connection = new ManagedAmqpConnection(options.amqpUrl, `${options.queue.owner}-consumer`, (channel) =>
-      this.consume(channel),
+    this.connection = new ManagedAmqpConnection(
+      options.amqpUrl,
+      `${options.queue.owner}-consumer`,
+      (channel) => this.consume(channel),
     );
   }
 
@@ -160,32 +162,56 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       channel.ack(message);
       return duplicate ? 'duplicate' : 'handled';
     } catch (error) {
-      if (error instanceof PermanentMessageError) return this.deadLetter(channel, message, failureReason(error));
+      if (error instanceof PermanentMessageError)
+        return this.deadLetter(channel, message, failureReason(error));
       return this.retryLater(channel, message, error);
     }
   }
 
-  private async retryLater(channel: ConfirmChannel, message: ConsumeMessage, error: unknown): Promise<Outcome> {
+  private async retryLater(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    error: unknown,
+  ): Promise<Outcome> {
     const delays = this.options.retryDelaysMs ?? RETRY_DELAYS_MS;
     const attempt = Number(message.properties.headers?.[WireHeaders.Attempt] ?? 0) + 1;
     const reason = failureReason(error);
-    if (attempt > delays.length) return this.deadLetter(channel, message, `gave up after ${delays.length} retries: ${reason}`);
-    this.log.warn(`message ${String(message.properties.messageId)} failed (${reason}); retry ${attempt} of ${delays.length}`);
-    await this.republish(channel, retryExchange(this.options.queue.owner), retryQueueName(this.options.queue.name, attempt), message, {
-      [WireHeaders.Attempt]: attempt,
-      [WireHeaders.FailureReason]: reason,
-    });
+    if (attempt > delays.length)
+      return this.deadLetter(channel, message, `gave up after ${delays.length} retries: ${reason}`);
+    this.log.warn(
+      `message ${String(message.properties.messageId)} failed (${reason}); retry ${attempt} of ${delays.length}`,
+    );
+    await this.republish(
+      channel,
+      retryExchange(this.options.queue.owner),
+      retryQueueName(this.options.queue.name, attempt),
+      message,
+      {
+        [WireHeaders.Attempt]: attempt,
+        [WireHeaders.FailureReason]: reason,
+      },
+    );
     channel.ack(message);
     return 'retried';
   }
 
-  private async deadLetter(channel: ConfirmChannel, message: ConsumeMessage, reason: string): Promise<Outcome> {
+  private async deadLetter(
+    channel: ConfirmChannel,
+    message: ConsumeMessage,
+    reason: string,
+  ): Promise<Outcome> {
     this.log.warn(`message ${String(message.properties.messageId ?? '(no id)')} dead-lettered: ${reason}`);
-    await this.republish(channel, deadLetterExchange(this.options.queue.owner), this.options.queue.name, message, {
-      [WireHeaders.FailureReason]: reason,
-      [WireHeaders.FailedQueue]: this.options.queue.name,
-      [WireHeaders.FailedAt]: new Date().toISOString(),
-    });
+    await this.republish(
+      channel,
+      deadLetterExchange(this.options.queue.owner),
+      this.options.queue.name,
+      message,
+      {
+        [WireHeaders.FailureReason]: reason,
+        [WireHeaders.FailedQueue]: this.options.queue.name,
+        [WireHeaders.FailedAt]: new Date().toISOString(),
+      },
+    );
     channel.ack(message);
     return 'dead-lettered';
   }

@@ -8,7 +8,11 @@ import { Outbox, OutboxRelay } from './outbox';
 @Global()
 @Module({})
 export class MessagingModule {
-  static forRoot(service: ServiceName, config: ServiceConfig, overrides: Partial<MessagingOptions> = {}): DynamicModule {
+  static forRoot(
+    service: ServiceName,
+    config: ServiceConfig,
+    overrides: Partial<MessagingOptions> = {},
+  ): DynamicModule {
     const options: MessagingOptions = {
       service,
       amqpUrl: config.AMQP_URL,

@@ -24,38 +24,6 @@ export interface OutgoingMessage<T extends object = object> {
   routingKey?: string;
 }
 
-/**
- * Records a message to publish, in the caller's transaction. Nothing reaches the broker unless the
- * transaction commits, and everything that commits reaches it (the relay publishes with confirms).
- */
-@Injectable()
-export class Outbox {
-  constructor(
-    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
-    private readonly relay: OutboxRelay,
-  ) {}
-
-  async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<string> {
-    const service = this.options.service;
-    if (!PUBLICATIONS[service].includes(message.type)) {
-      throw new Error(`${service} does not publish ${message.type}`);
-    }
-    const messageId = randomUUID();
-    await manager.insert(OutboxMessage, {
-      messageId,
-      exchange: eventsExchange(service),
-      routingKey: message.routingKey ?? message.type,
-      type: message.type,
-      correlationId: message.correlationId,
-      headers: { [WireHeaders.SchemaVersion]: MESSAGE_DEFINITIONS[message.type].schemaVersion, ...currentTraceHeaders() },
-      body: message.body,
-      publishedAt: null,
-    });
-    this.relay.nudgeSoon();
-    return messageId;
-  }
-}
-
 /** Publishes committed outbox rows in order, marking each published once the broker has confirmed it. */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -152,6 +120,41 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       for (const row of rows) messagesPublished.inc({ type: row.type });
       return rows.length;
     });
+  }
+}
+
+/**
+ * Records a message to publish, in the caller's transaction. Nothing reaches the broker unless the
+ * transaction commits, and everything that commits reaches it (the relay publishes with confirms).
+ */
+@Injectable()
+export class Outbox {
+  constructor(
+    @Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions,
+    private readonly relay: OutboxRelay,
+  ) {}
+
+  async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<string> {
+    const service = this.options.service;
+    if (!PUBLICATIONS[service].includes(message.type)) {
+      throw new Error(`${service} does not publish ${message.type}`);
+    }
+    const messageId = randomUUID();
+    await manager.insert(OutboxMessage, {
+      messageId,
+      exchange: eventsExchange(service),
+      routingKey: message.routingKey ?? message.type,
+      type: message.type,
+      correlationId: message.correlationId,
+      headers: {
+        [WireHeaders.SchemaVersion]: MESSAGE_DEFINITIONS[message.type].schemaVersion,
+        ...currentTraceHeaders(),
+      },
+      body: message.body,
+      publishedAt: null,
+    });
+    this.relay.nudgeSoon();
+    return messageId;
   }
 }
 

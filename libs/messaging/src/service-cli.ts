@@ -23,7 +23,9 @@ export async function runServiceCli(options: ServiceCliOptions, argv = process.a
       const { imported } = await options.seed(dataSource, await readFile(file, 'utf8'));
       process.stdout.write(`records imported: ${imported}\n`);
     } else {
-      throw new Error(`usage: cli.js migrate | seed <file.ndjson>${options.seed ? '' : ' (this service has no seed)'}`);
+      throw new Error(
+        `usage: cli.js migrate | seed <file.ndjson>${options.seed ? '' : ' (this service has no seed)'}`,
+      );
     }
   } finally {
     await dataSource.destroy();

@@ -45,13 +45,13 @@ export async function startService(options: StartServiceOptions): Promise<INestA
 
   const document = fillSchemasFromValidators(
     SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.title)
-      .setDescription(options.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
+      app,
+      new DocumentBuilder()
+        .setTitle(options.title)
+        .setDescription(options.description)
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
     ),
   );
   // API.md: every service serves its OpenAPI document at /docs; the browsable UI is at /docs/ui.

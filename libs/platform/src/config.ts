@@ -2,7 +2,10 @@ import { plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync, MinLength } from 'class-validator';
 
 export class ConfigurationError extends Error {
-  constructor(readonly variables: string[], detail: string) {
+  constructor(
+    readonly variables: string[],
+    detail: string,
+  ) {
     super(`invalid configuration: ${detail}`);
     this.name = 'ConfigurationError';
   }
@@ -13,7 +16,8 @@ export class ServiceConfig {
   @IsInt() @Min(1) @Max(65535) PORT!: number;
   @IsString() @MinLength(1) DATABASE_URL!: string;
   @IsString() @MinLength(1) AMQP_URL!: string;
-  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string = 'info';
+  @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
+    'info';
   @IsOptional() @IsInt() @Min(1) @Max(1000) AMQP_PREFETCH: number = 10;
   @IsOptional() @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS: number = 200;
   /** Development issuer secret (API.md: `npm run token`). Refused when NODE_ENV is production. */
@@ -28,7 +32,11 @@ export class ServiceConfig {
 
 /** Reads and validates configuration; a wrong or missing variable stops start-up with its name. */
 export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.ProcessEnv = process.env): T {
-  const config = plainToInstance(schema, { ...env }, { enableImplicitConversion: true, exposeDefaultValues: true });
+  const config = plainToInstance(
+    schema,
+    { ...env },
+    { enableImplicitConversion: true, exposeDefaultValues: true },
+  );
   const errors = validateSync(config, { whitelist: false });
   if (errors.length) {
     const names = errors.map((error) => error.property);
@@ -39,7 +47,10 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
   }
   const auth = config as unknown as ServiceConfig;
   if ('AUTH_DEV_SECRET' in auth && auth.AUTH_DEV_SECRET && auth.NODE_ENV === 'production') {
-    throw new ConfigurationError(['AUTH_DEV_SECRET'], 'AUTH_DEV_SECRET: the development issuer is refused in production');
+    throw new ConfigurationError(
+      ['AUTH_DEV_SECRET'],
+      'AUTH_DEV_SECRET: the development issuer is refused in production',
+    );
   }
   return config;
 }

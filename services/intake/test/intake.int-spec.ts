@@ -71,7 +71,13 @@ describe('intake (real broker and database)', () => {
     broker = await TestBroker.connect();
     received = await broker.capture('intake.events', 'contact.received');
     const config = loadConfig(IntakeConfig, testServiceEnv('intake'));
-    app = await startService({ service: 'intake', module: AppModule.register(config, clock), config, title: 'intake', description: '' });
+    app = await startService({
+      service: 'intake',
+      module: AppModule.register(config, clock),
+      config,
+      title: 'intake',
+      description: '',
+    });
   });
 
   afterAll(async () => {
@@ -110,42 +116,94 @@ describe('intake (real broker and database)', () => {
     expect(message.properties.messageId).toEqual(expect.any(String));
     // One trace follows the contact: the referrer's traceparent continues into the message.
     expect(String(message.properties.headers?.traceparent)).toContain('4bf92f3577b34da6a3ce929d0e0e4736');
-    expect(message.body).toMatchObject({ reference: response.body.reference, children: [expect.objectContaining({ givenName: 'Amy' })] });
+    expect(message.body).toMatchObject({
+      reference: response.body.reference,
+      children: [expect.objectContaining({ givenName: 'Amy' })],
+    });
   });
 
   it.each([
-    ['an impossible date', { children: [{ ...aReferral().children[0], dateOfBirth: '2016-02-30' }] }, 'children[0].dateOfBirth'],
-    ['a child with neither date of birth nor unborn', { children: [{ givenName: 'Amy', familyName: 'Jones' }] }, 'children[0].dateOfBirth'],
-    ['an unborn child without a due date', { children: [{ givenName: 'Baby', familyName: 'Jones', unborn: true }] }, 'children[0].expectedDueDate'],
+    [
+      'an impossible date',
+      { children: [{ ...aReferral().children[0], dateOfBirth: '2016-02-30' }] },
+      'children[0].dateOfBirth',
+    ],
+    [
+      'a child with neither date of birth nor unborn',
+      { children: [{ givenName: 'Amy', familyName: 'Jones' }] },
+      'children[0].dateOfBirth',
+    ],
+    [
+      'an unborn child without a due date',
+      { children: [{ givenName: 'Baby', familyName: 'Jones', unborn: true }] },
+      'children[0].expectedDueDate',
+    ],
     ['an unknown source', { source: 'carrier-pigeon' }, 'source'],
-    ['an unknown concern category', { concern: { ...aReferral().concern, categories: ['bad-vibes'] } }, 'concern.categories'],
-    ['an oversized summary', { concern: { ...aReferral().concern, summary: 'x'.repeat(10_001) } }, 'concern.summary'],
-    ['a misspelt field', { children: [{ ...aReferral().children[0], dateofBirth: '2016-03-04' }] }, 'children[0].dateofBirth'],
-    ['a child born in the future', { children: [{ ...aReferral().children[0], dateOfBirth: '2027-01-01' }] }, 'children[0].dateOfBirth'],
+    [
+      'an unknown concern category',
+      { concern: { ...aReferral().concern, categories: ['bad-vibes'] } },
+      'concern.categories',
+    ],
+    [
+      'an oversized summary',
+      { concern: { ...aReferral().concern, summary: 'x'.repeat(10_001) } },
+      'concern.summary',
+    ],
+    [
+      'a misspelt field',
+      { children: [{ ...aReferral().children[0], dateofBirth: '2016-03-04' }] },
+      'children[0].dateofBirth',
+    ],
+    [
+      'a child born in the future',
+      { children: [{ ...aReferral().children[0], dateOfBirth: '2027-01-01' }] },
+      'children[0].dateOfBirth',
+    ],
     ['no children', { children: [] }, 'children'],
     ['refused consent without a reason', { consent: { status: 'refused' } }, 'consent.reason'],
-  ])('refuses %s with problem details naming the field, and stores nothing', async (_case, overrides, field) => {
-    const before = await storedCounts();
-    const response = await request(app.getHttpServer()).post('/contacts').send(aReferral(overrides)).expect(400);
-    expect(response.headers['content-type']).toContain('application/problem+json');
-    expect(response.body).toMatchObject({ status: 400, type: expect.stringContaining('validation-failed') });
-    expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-    // Problem details name the field and rule, never echo the child's details back.
-    expect(JSON.stringify(response.body)).not.toContain('Jones');
-    expect(await storedCounts()).toEqual(before);
-  });
+  ])(
+    'refuses %s with problem details naming the field, and stores nothing',
+    async (_case, overrides, field) => {
+      const before = await storedCounts();
+      const response = await request(app.getHttpServer())
+        .post('/contacts')
+        .send(aReferral(overrides))
+        .expect(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.body).toMatchObject({
+        status: 400,
+        type: expect.stringContaining('validation-failed'),
+      });
+      expect(response.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
+      // Problem details name the field and rule, never echo the child's details back.
+      expect(JSON.stringify(response.body)).not.toContain('Jones');
+      expect(await storedCounts()).toEqual(before);
+    },
+  );
 
   it('accepts an unborn child with an expected due date', async () => {
     await request(app.getHttpServer())
       .post('/contacts')
-      .send(aReferral({ children: [{ givenName: 'Baby', familyName: 'Jones', unborn: true, expectedDueDate: '2027-02-01' }] }))
+      .send(
+        aReferral({
+          children: [{ givenName: 'Baby', familyName: 'Jones', unborn: true, expectedDueDate: '2027-02-01' }],
+        }),
+      )
       .expect(201);
   });
 
   it('a repeated submission with the same Idempotency-Key records one contact', async () => {
-    const first = await request(app.getHttpServer()).post('/contacts').set('Idempotency-Key', 'portal-abc-1').send(aReferral()).expect(201);
+    const first = await request(app.getHttpServer())
+      .post('/contacts')
+      .set('Idempotency-Key', 'portal-abc-1')
+      .send(aReferral())
+      .expect(201);
     const before = await storedCounts();
-    const second = await request(app.getHttpServer()).post('/contacts').set('Idempotency-Key', 'portal-abc-1').send(aReferral()).expect(201);
+    const second = await request(app.getHttpServer())
+      .post('/contacts')
+      .set('Idempotency-Key', 'portal-abc-1')
+      .send(aReferral())
+      .expect(201);
     expect(second.body.contactId).toBe(first.body.contactId);
     expect(await storedCounts()).toEqual(before);
   });

@@ -31,9 +31,15 @@ export class TokenVerifier {
   async verify(token: string): Promise<Principal> {
     const payload = await this.verifySignature(token);
     const roles = Array.isArray(payload.roles) ? payload.roles.filter(isStaffRole) : [];
-    const agency = typeof payload.agency === 'string' && isAgency(payload.agency) ? payload.agency : undefined;
+    const agency =
+      typeof payload.agency === 'string' && isAgency(payload.agency) ? payload.agency : undefined;
     if (!payload.sub) throw new InvalidTokenError('token has no subject');
-    return { id: payload.sub, name: typeof payload.name === 'string' ? payload.name : undefined, roles, agency };
+    return {
+      id: payload.sub,
+      name: typeof payload.name === 'string' ? payload.name : undefined,
+      roles,
+      agency,
+    };
   }
 
   private async verifySignature(token: string): Promise<JWTPayload> {

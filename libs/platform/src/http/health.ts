@@ -39,9 +39,13 @@ export class HealthController {
       .then(() => 'up' as const)
       .catch(() => 'down' as const);
     for (const indicator of this.registry.all()) {
-      checks[indicator.name] = (await Promise.resolve(indicator.isHealthy()).catch(() => false)) ? 'up' : 'down';
+      checks[indicator.name] = (await Promise.resolve(indicator.isHealthy()).catch(() => false))
+        ? 'up'
+        : 'down';
     }
     const healthy = Object.values(checks).every((state) => state === 'up');
-    response.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: healthy ? 'up' : 'down', checks });
+    response
+      .status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .json({ status: healthy ? 'up' : 'down', checks });
   }
 }

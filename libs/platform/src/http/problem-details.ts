@@ -80,9 +80,19 @@ export function toProblem(exception: unknown): ProblemDetails {
         : typeof (response as { message?: unknown }).message === 'string'
           ? (response as { message: string }).message
           : exception.message;
-    return { type: PROBLEM_BASE + (status === 404 ? 'not-found' : `http-${status}`), title: TITLES[status] ?? 'Error', status, detail };
+    return {
+      type: PROBLEM_BASE + (status === 404 ? 'not-found' : `http-${status}`),
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+    };
   }
-  return { type: PROBLEM_BASE + 'internal', title: TITLES[500], status: 500, detail: 'an unexpected error occurred' };
+  return {
+    type: PROBLEM_BASE + 'internal',
+    title: TITLES[500],
+    status: 500,
+    detail: 'an unexpected error occurred',
+  };
 }
 
 /** Every error leaves as problem details; no stack trace or internal message reaches a client. */

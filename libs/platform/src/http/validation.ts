@@ -13,6 +13,7 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     validationError: { target: false, value: false },
-    exceptionFactory: (errors: ValidationError[]) => new ValidationFailedError(flattenValidationErrors(errors)),
+    exceptionFactory: (errors: ValidationError[]) =>
+      new ValidationFailedError(flattenValidationErrors(errors)),
   });
 }

@@ -1,4 +1,13 @@
-import { context, propagation, trace, Context, Span, SpanKind, SpanStatusCode, Tracer } from '@opentelemetry/api';
+import {
+  context,
+  propagation,
+  trace,
+  Context,
+  Span,
+  SpanKind,
+  SpanStatusCode,
+  Tracer,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -16,7 +25,8 @@ let provider: NodeTracerProvider | undefined;
 export function startTracing(serviceName: string, extraProcessors: SpanProcessor[] = []): void {
   if (provider) return;
   const processors = [...extraProcessors];
-  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT)
+    processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
     spanProcessors: processors,

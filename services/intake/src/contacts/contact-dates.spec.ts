@@ -1,7 +1,10 @@
 import type { ContactDetails } from '@mash/contracts';
 import { contactDateViolations } from './contact-dates';
 
-function contactWith(children: ContactDetails['children'], adults: ContactDetails['adults'] = []): ContactDetails {
+function contactWith(
+  children: ContactDetails['children'],
+  adults: ContactDetails['adults'] = [],
+): ContactDetails {
   return { children, adults } as unknown as ContactDetails;
 }
 const today = new Date('2026-11-22T10:00:00Z');
@@ -12,11 +15,18 @@ describe('contact date rules', () => {
       contactWith([{ givenName: 'A', familyName: 'B', dateOfBirth: '2026-11-23' }]),
       today,
     );
-    expect(violations).toEqual([expect.objectContaining({ field: 'children[0].dateOfBirth', rule: 'notInFuture' })]);
+    expect(violations).toEqual([
+      expect.objectContaining({ field: 'children[0].dateOfBirth', rule: 'notInFuture' }),
+    ]);
   });
 
   it('accepts a child born today', () => {
-    expect(contactDateViolations(contactWith([{ givenName: 'A', familyName: 'B', dateOfBirth: '2026-11-22' }]), today)).toEqual([]);
+    expect(
+      contactDateViolations(
+        contactWith([{ givenName: 'A', familyName: 'B', dateOfBirth: '2026-11-22' }]),
+        today,
+      ),
+    ).toEqual([]);
   });
 
   it('refuses an unborn child due more than a pregnancy away', () => {
@@ -29,15 +39,19 @@ describe('contact date rules', () => {
 
   it('accepts an unborn child due in four months', () => {
     expect(
-      contactDateViolations(contactWith([{ givenName: 'A', familyName: 'B', unborn: true, expectedDueDate: '2027-03-20' }]), today),
+      contactDateViolations(
+        contactWith([{ givenName: 'A', familyName: 'B', unborn: true, expectedDueDate: '2027-03-20' }]),
+        today,
+      ),
     ).toEqual([]);
   });
 
   it('refuses an adult born in the future', () => {
     const violations = contactDateViolations(
-      contactWith([{ givenName: 'A', familyName: 'B', dateOfBirth: '2016-01-01' }], [
-        { givenName: 'C', familyName: 'D', dateOfBirth: '2030-01-01' },
-      ]),
+      contactWith(
+        [{ givenName: 'A', familyName: 'B', dateOfBirth: '2016-01-01' }],
+        [{ givenName: 'C', familyName: 'D', dateOfBirth: '2030-01-01' }],
+      ),
       today,
     );
     expect(violations.map((v) => v.field)).toEqual(['adults[0].dateOfBirth']);

@@ -61,5 +61,9 @@ export class ContactsService {
 }
 
 function toResponse(contact: Contact): ContactRecordedResponse {
-  return { contactId: contact.id, receivedAt: contact.receivedAt.toISOString(), reference: contact.reference };
+  return {
+    contactId: contact.id,
+    receivedAt: contact.receivedAt.toISOString(),
+    reference: contact.reference,
+  };
 }
