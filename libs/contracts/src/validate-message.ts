@@ -13,7 +13,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   const out: FieldViolation[] = [];
   for (const error of errors) {
     const isIndex = /^\d+$/.test(error.property);
-    const field = parent ? (isIndex ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
+    const field = parent
+      ? isIndex
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
     for (const [rule, message] of Object.entries(error.constraints ?? {})) {
       out.push({ field, rule, message: message.replace(error.property, field) });
     }
@@ -22,7 +26,8 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return out;
 }
 
-export type MessageValidation<T> = { ok: true; message: T } | { ok: false; reason: string; violations: FieldViolation[] };
+export type MessageValidation<T> =
+  { ok: true; message: T } | { ok: false; reason: string; violations: FieldViolation[] };
 
 /**
  * Validates a received body against the contract for its type. Unknown properties are tolerated

@@ -96,7 +96,12 @@ export type SubjectRole = (typeof SUBJECT_ROLES)[number];
 export const MATCH_CONFIDENCES = ['match', 'possible-match'] as const;
 export type MatchConfidence = (typeof MATCH_CONFIDENCES)[number];
 
-export const NOTIFICATION_KINDS = ['acknowledgement', 'outcome-letter', 'outcome-email', 'phone-task'] as const;
+export const NOTIFICATION_KINDS = [
+  'acknowledgement',
+  'outcome-letter',
+  'outcome-email',
+  'phone-task',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ['email', 'post', 'phone'] as const;

@@ -57,5 +57,10 @@ export class CheckRequested {
   @IsOptional() @IsISO8601({ strict: true }) dueAt?: string | null;
   @IsArray() @IsIn(CONCERN_CATEGORIES, { each: true }) concernCategories!: ConcernCategory[];
   @IsString() @MaxLength(SUMMARY_MAX) concernSummary!: string;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(40) @ValidateNested({ each: true }) @Type(() => CheckSubject) subjects!: CheckSubject[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(40)
+  @ValidateNested({ each: true })
+  @Type(() => CheckSubject)
+  subjects!: CheckSubject[];
 }

@@ -47,7 +47,11 @@ export class CheckResponded {
   @IsIn(RAG_RATINGS) rag!: RagRating;
   @IsString() @MaxLength(10_000) analysis!: string;
   @IsBoolean() noTrace!: boolean;
-  @IsArray() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => CheckMatch) matches!: CheckMatch[];
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => CheckMatch)
+  matches!: CheckMatch[];
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CheckItem) items!: CheckItem[];
   /** Who answered: a practitioner's id, or `automatic` when the node answered by itself. */
   @IsString() @MaxLength(100) respondedBy!: string;

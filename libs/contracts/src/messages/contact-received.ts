@@ -72,7 +72,12 @@ export class ContactDetails {
   @ValidateNested({ each: true })
   @Type(() => ChildDetails)
   children!: ChildDetails[];
-  @IsOptional() @IsArray() @ArrayMaxSize(MAX_ADULTS) @ValidateNested({ each: true }) @Type(() => AdultDetails) adults?: AdultDetails[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_ADULTS)
+  @ValidateNested({ each: true })
+  @Type(() => AdultDetails)
+  adults?: AdultDetails[];
   @ValidateNested() @Type(() => Concern) @IsDefined() concern!: Concern;
   @ValidateNested() @Type(() => Consent) @IsDefined() consent!: Consent;
 }

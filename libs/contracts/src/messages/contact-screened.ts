@@ -50,7 +50,15 @@ export class ContactScreened {
   @IsIn(SCREENING_ROUTES) route!: ScreeningRoute;
   @IsIn(RAG_RATINGS) rag!: RagRating;
   @IsString() @MaxLength(2_000) rationale!: string;
-  @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => SocialCareIndexResult) socialCareIndex!: SocialCareIndexResult[];
-  @IsArray() @ArrayMaxSize(AGENCIES.length) @ValidateNested({ each: true }) @Type(() => RequestedCheck) checks!: RequestedCheck[];
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => SocialCareIndexResult)
+  socialCareIndex!: SocialCareIndexResult[];
+  @IsArray()
+  @ArrayMaxSize(AGENCIES.length)
+  @ValidateNested({ each: true })
+  @Type(() => RequestedCheck)
+  checks!: RequestedCheck[];
   @ValidateNested() @Type(() => ContactReceived) @IsDefined() contact!: ContactReceived;
 }

@@ -42,5 +42,10 @@ export class DecisionRecorded {
   /** Written for the referrer by the decision maker; checked against mash-only items before it leaves. */
   @IsOptional() @IsString() @MaxLength(4_000) feedbackToReferrer?: string | null;
   @ValidateNested() @Type(() => LetterRecipient) @IsDefined() referrer!: LetterRecipient;
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => LetterChild) children!: LetterChild[];
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LetterChild)
+  children!: LetterChild[];
 }

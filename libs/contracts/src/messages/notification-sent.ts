@@ -1,5 +1,10 @@
 import { IsIn, IsISO8601, IsUUID } from 'class-validator';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NotificationChannel, NotificationKind } from '../vocabulary';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  NotificationChannel,
+  NotificationKind,
+} from '../vocabulary';
 
 /** notifications -> decision: the referrer (or family) has been told. */
 export class NotificationSent {

@@ -119,7 +119,9 @@ export function aContactReceived(overrides: Partial<ContactReceived> = {}): Cont
   };
 }
 
-export function aSocialCareIndexResult(overrides: Partial<SocialCareIndexResult> = {}): SocialCareIndexResult {
+export function aSocialCareIndexResult(
+  overrides: Partial<SocialCareIndexResult> = {},
+): SocialCareIndexResult {
   return {
     childIndex: 0,
     known: true,
@@ -145,7 +147,11 @@ export function aContactScreened(overrides: Partial<ContactScreened> = {}): Cont
     rag: 'amber',
     rationale: 'Injury with a disclosure; known to social care before. MASH checks with all agencies.',
     socialCareIndex: [aSocialCareIndexResult()],
-    checks: [aRequestedCheck({ agency: 'police' }), aRequestedCheck({ agency: 'health' }), aRequestedCheck({ agency: 'education' })],
+    checks: [
+      aRequestedCheck({ agency: 'police' }),
+      aRequestedCheck({ agency: 'health' }),
+      aRequestedCheck({ agency: 'education' }),
+    ],
     contact: aContactReceived(),
     ...overrides,
   };
@@ -216,7 +222,8 @@ export function aCheckResponded(overrides: Partial<CheckResponded> = {}): CheckR
     agency,
     respondedAt: '2024-03-04T12:05:00.000Z',
     rag: 'amber',
-    analysis: 'One previous domestic incident at the address; no offences recorded against household members.',
+    analysis:
+      'One previous domestic incident at the address; no offences recorded against household members.',
     noTrace: false,
     matches: [aCheckMatch()],
     items: [aCheckItem()],
@@ -226,7 +233,12 @@ export function aCheckResponded(overrides: Partial<CheckResponded> = {}): CheckR
 }
 
 export function aLetterRecipient(overrides: Partial<LetterRecipient> = {}): LetterRecipient {
-  return { name: 'Sam Teacher', organisation: 'Example Primary School', email: 'dsl@school.example.org', ...overrides };
+  return {
+    name: 'Sam Teacher',
+    organisation: 'Example Primary School',
+    email: 'dsl@school.example.org',
+    ...overrides,
+  };
 }
 
 export function aLetterChild(overrides: Partial<LetterChild> = {}): LetterChild {
