@@ -47,6 +47,8 @@ export interface AnalysisInput {
   /** How many subjects the request asked about, and how many of them matched a record. */
   subjectsAsked: number;
   subjectsMatched: number;
+  /** Subjects the node could not search automatically (no date of birth). */
+  subjectsNotSearched: number;
   concernCategories: readonly ConcernCategory[];
   today: Date;
 }

@@ -8,6 +8,7 @@ import {
   MessageType,
   PUBLICATIONS,
   ServiceName,
+  validateMessage,
   WireHeaders,
 } from '@mash/contracts';
 import { currentTraceHeaders, messagesPublished, HealthRegistry } from '@mash/platform';
@@ -139,6 +140,10 @@ export class Outbox {
     if (!PUBLICATIONS[service].includes(message.type)) {
       throw new Error(`${service} does not publish ${message.type}`);
     }
+    // A message is checked against the contract before it leaves, so a publisher's bug fails its own
+    // transaction instead of poisoning a consumer's queue.
+    const validation = validateMessage(message.type, message.body);
+    if (!validation.ok) throw new Error(`outgoing ${validation.reason}`);
     const messageId = randomUUID();
     await manager.insert(OutboxMessage, {
       messageId,

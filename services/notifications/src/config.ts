@@ -19,6 +19,13 @@ export class NotificationsConfig extends ServiceConfig {
   @IsOptional() @IsString() @MinLength(1) NOTIFICATIONS_OUTBOX_DIR: string = 'var/outbox';
   @IsOptional() @IsString() @MinLength(3) @MaxLength(200) MAIL_FROM: string = 'MASH Hub <mash@localhost>';
   @IsOptional() @IsString() @MinLength(1) @MaxLength(200) HUB_NAME: string = 'Multi-Agency Safeguarding Hub';
+  /**
+   * TrueType fonts for letters (regular, and bold, which defaults to the regular one). Without them
+   * letters use DejaVu Sans where the system has it (fonts-dejavu-core), else the PDF's built-in
+   * Helvetica, which shows Western European letters only.
+   */
+  @emptyAsAbsent @IsOptional() @IsString() LETTER_FONT_FILE?: string;
+  @emptyAsAbsent @IsOptional() @IsString() LETTER_BOLD_FONT_FILE?: string;
   /** How often the dispatcher looks for emails that are due. */
   @IsOptional() @IsInt() @Min(10) @Max(60_000) DISPATCH_POLL_MS: number = 500;
 }

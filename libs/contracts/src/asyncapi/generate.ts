@@ -2,9 +2,9 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { IS_OPTIONAL, ValidationTypes } from 'class-validator';
+import { IS_ISO8601, IS_OPTIONAL, ValidationTypes } from 'class-validator';
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
-import { stringify } from 'yaml';
+import { Document, isScalar, isSeq, visit } from 'yaml';
 import { MESSAGE_DEFINITIONS, MessageDefinition, MessageType } from '../message-types';
 import {
   CONSUMER_QUEUES,
@@ -57,18 +57,23 @@ export function generateAsyncApi(): string {
   for (const route of routes()) {
     document.channels[route.channelId] = channel(route);
     if (route.publisher) {
-      document.operations[`${route.publisher}.send.${route.routingKey}`] = sendOperation(route, route.publisher);
+      document.operations[`${route.publisher}.send.${route.routingKey}`] = sendOperation(
+        route,
+        route.publisher,
+      );
     }
     for (const queue of route.queues) {
       document.operations[`${queue.name}.receive.${route.channelId}`] = receiveOperation(route, queue);
     }
   }
-  return stringify(canonical(document as unknown as Json, true), { aliasDuplicateObjects: false, lineWidth: 0 });
+  return toYaml(canonical(document as unknown as Json, true));
 }
 
 function packageVersion(): string {
   // ../../package.json from both src/asyncapi and dist/asyncapi.
-  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const pkg = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -78,25 +83,25 @@ function info(): Schema {
     title: 'MASH Hub wire contract',
     version: packageVersion(),
     description: [
-      'The messages the services of a Multi-Agency Safeguarding Hub exchange over RabbitMQ (AMQP 0-9-1),',
-      `in the \`${DEFAULT_VHOST}\` virtual host. Generated from \`libs/contracts\`: do not edit by hand, run`,
-      '`npm run asyncapi`.',
-      '',
-      'The wire format is language-neutral, with no framework envelope: the AMQP basic properties',
-      '`message_id`, `type` (the message type), `correlation_id` (the id of the contact the message is',
-      `about), \`timestamp\` (seconds since the epoch), \`content_type\` \`${CONTENT_TYPE}\` and persistent`,
-      `delivery, the headers \`${WireHeaders.SchemaVersion}\`, W3C \`${WireHeaders.TraceParent}\` and`,
-      `\`${WireHeaders.TraceState}\`, and a JSON body (the payload).`,
-      '',
-      'Each service publishes only to its own topic exchange (`<service>.events`) and consumes only',
-      'its own quorum queues. Every message is validated where it is received; one that fails, or that',
-      `the receiver cannot handle, is dead-lettered (via \`<service>.dead-letter\`, to \`<queue>.dead-letter\`)`,
-      `with the reason in \`${WireHeaders.FailureReason}\`, never silently dropped. A message whose handling`,
-      `fails for a passing reason is retried after ${retries} (via \`<service>.retry\`, counting in`,
-      `\`${WireHeaders.Attempt}\`), then dead-lettered. Quorum queues redeliver a message at most`,
-      `${QUORUM_DELIVERY_LIMIT} times. Receivers tolerate unknown payload properties (a newer sender may`,
-      'add fields) and de-duplicate on `message_id`.',
-    ].join('\n'),
+      'The messages the services of a Multi-Agency Safeguarding Hub exchange over RabbitMQ (AMQP 0-9-1), ' +
+        `in the \`${DEFAULT_VHOST}\` virtual host. Generated from \`libs/contracts\`: do not edit by hand; ` +
+        'run `npm run asyncapi`.',
+      'The wire format is language-neutral, with no framework envelope. Every message is a JSON body (the ' +
+        'payload) published with the AMQP basic properties `message_id`, `type` (the message type), ' +
+        '`correlation_id` (the id of the contact the message is about), `timestamp` (seconds since the ' +
+        `epoch), \`content_type\` \`${CONTENT_TYPE}\` and persistent delivery, and the headers ` +
+        `\`${WireHeaders.SchemaVersion}\` and, when there is a trace, W3C \`${WireHeaders.TraceParent}\` and ` +
+        `\`${WireHeaders.TraceState}\`.`,
+      'Each service publishes only to its own topic exchange (`<service>.events`) and consumes only from its ' +
+        'own quorum queues. Every message is validated where it is received; one that fails, or that the ' +
+        'receiver cannot handle, is dead-lettered through `<service>.dead-letter` to `<queue>.dead-letter` ' +
+        `with the reason in \`${WireHeaders.FailureReason}\`, never silently dropped. A message whose ` +
+        `handling fails for a passing reason is retried after ${retries} through \`<service>.retry\` ` +
+        `(counting in \`${WireHeaders.Attempt}\`), then dead-lettered. A quorum queue delivers a message ` +
+        `at most ${QUORUM_DELIVERY_LIMIT} times.`,
+      'Receivers tolerate unknown payload properties (a newer sender may add fields) and de-duplicate on ' +
+        '`message_id`.',
+    ].join('\n\n'),
   };
 }
 
@@ -125,9 +130,11 @@ function routes(): Route[] {
     let route = byChannel.get(channelId);
     if (!route) {
       const types = typesOfRoutingKey(routingKey);
-      if (!types.length) throw new Error(`routing key ${routingKey} on ${exchange} carries no known message type`);
+      if (!types.length)
+        throw new Error(`routing key ${routingKey} on ${exchange} carries no known message type`);
       const publisher = SERVICES.find(
-        (service) => eventsExchange(service) === exchange && types.some((type) => PUBLICATIONS[service].includes(type)),
+        (service) =>
+          eventsExchange(service) === exchange && types.some((type) => PUBLICATIONS[service].includes(type)),
       );
       route = { channelId, exchange, routingKey, types, publisher, queues: [] };
       byChannel.set(channelId, route);
@@ -144,7 +151,9 @@ function routes(): Route[] {
   for (const service of SERVICES) {
     for (const type of PUBLICATIONS[service]) {
       const exchange = eventsExchange(service);
-      const bound = [...byChannel.values()].some((route) => route.exchange === exchange && route.types.includes(type));
+      const bound = [...byChannel.values()].some(
+        (route) => route.exchange === exchange && route.types.includes(type),
+      );
       if (!bound) routeOf(exchange, type);
     }
   }
@@ -161,7 +170,10 @@ function queueDetails(queue: ConsumerQueue): Schema {
     accepts: [...queue.accepts],
     deliveryLimit: QUORUM_DELIVERY_LIMIT,
     retryExchange: retryExchange(queue.owner),
-    retryQueues: RETRY_DELAYS_MS.map((delayMs, index) => ({ name: retryQueueName(queue.name, index + 1), delayMs })),
+    retryQueues: RETRY_DELAYS_MS.map((delayMs, index) => ({
+      name: retryQueueName(queue.name, index + 1),
+      delayMs,
+    })),
     deadLetterExchange: deadLetterExchange(queue.owner),
     deadLetterQueue: deadLetterQueueName(queue.name),
   };
@@ -176,11 +188,19 @@ function channel(route: Route): Schema {
       `Routing key \`${route.routingKey}\` on the topic exchange \`${route.exchange}\`` +
       (route.publisher ? `, published by ${route.publisher}` : '') +
       `; routed to ${routed}.`,
-    messages: Object.fromEntries(route.types.map((type) => [type, { $ref: `#/components/messages/${type}` }])),
+    messages: Object.fromEntries(
+      route.types.map((type) => [type, { $ref: `#/components/messages/${type}` }]),
+    ),
     bindings: {
       amqp: {
         is: 'routingKey',
-        exchange: { name: route.exchange, type: 'topic', durable: true, autoDelete: false, vhost: DEFAULT_VHOST },
+        exchange: {
+          name: route.exchange,
+          type: 'topic',
+          durable: true,
+          autoDelete: false,
+          vhost: DEFAULT_VHOST,
+        },
         bindingVersion: AMQP_BINDING_VERSION,
         'x-mash-queues': route.queues.map(queueDetails),
       },
@@ -243,8 +263,15 @@ const HEADERS: Record<keyof typeof WireHeaders, (definition: MessageDefinition) 
     type: 'string',
     description: 'Set on a retried or dead-lettered message: why it could not be handled.',
   }),
-  FailedQueue: () => ({ type: 'string', description: 'Set on a dead-lettered message: the queue it was received from.' }),
-  FailedAt: () => ({ type: 'string', format: 'date-time', description: 'Set on a dead-lettered message: when.' }),
+  FailedQueue: () => ({
+    type: 'string',
+    description: 'Set on a dead-lettered message: the queue it was received from.',
+  }),
+  FailedAt: () => ({
+    type: 'string',
+    format: 'date-time',
+    description: 'Set on a dead-lettered message: when.',
+  }),
 };
 
 function headersSchema(definition: MessageDefinition): Schema {
@@ -272,7 +299,10 @@ function amqpPropertiesSchema(definition: MessageDefinition): Schema {
         format: 'uuid',
         description: 'The id of the contact the message is about (the payload contactId).',
       },
-      timestamp: { type: 'integer', description: 'When the message was published, in seconds since the epoch.' },
+      timestamp: {
+        type: 'integer',
+        description: 'When the message was published, in seconds since the epoch.',
+      },
       content_type: { type: 'string', const: CONTENT_TYPE },
       delivery_mode: { type: 'integer', const: 2, description: 'Persistent.' },
     },
@@ -324,6 +354,9 @@ function payloadSchemas(): Schema {
     classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: {
       isCalendarDate: { type: 'string', format: 'date' },
+      // A timestamp, though a bare date is accepted too. anyOf, not the default oneOf: a validator that
+      // ignores formats would find both branches match and refuse a valid message.
+      [IS_ISO8601]: { type: 'string', anyOf: [{ format: 'date-time' }, { format: 'date' }] },
       // IsOptional accepts null as well as absence; ValidateIf makes the other rules conditional.
       [ValidationTypes.CONDITIONAL_VALIDATION]: (meta: { name?: string }) =>
         meta.name === IS_OPTIONAL ? { [OPTIONAL]: true } : { [CONDITIONAL]: true },
@@ -352,7 +385,10 @@ function payloadSchemas(): Schema {
 function refsIn(value: Json): string[] {
   if (Array.isArray(value)) return value.flatMap(refsIn);
   if (value === null || typeof value !== 'object') return [];
-  const own = typeof value.$ref === 'string' && value.$ref.startsWith(SCHEMA_REF) ? [value.$ref.slice(SCHEMA_REF.length)] : [];
+  const own =
+    typeof value.$ref === 'string' && value.$ref.startsWith(SCHEMA_REF)
+      ? [value.$ref.slice(SCHEMA_REF.length)]
+      : [];
   return [...own, ...Object.values(value).flatMap(refsIn)];
 }
 
@@ -360,20 +396,34 @@ function finishSchema(schema: Schema): Schema {
   const properties = (schema.properties ?? {}) as Schema;
   return {
     ...schema,
-    properties: Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, finishProperty(property as Schema)])),
+    properties: Object.fromEntries(
+      Object.entries(properties).map(([name, property]) => [name, finishProperty(property as Schema)]),
+    ),
   };
 }
 
 /** Resolves the markers: optional and conditional properties may be null; a conditional one says when it is required. */
 function finishProperty(property: Schema): Schema {
-  const { [OPTIONAL]: optional, [CONDITIONAL]: conditional, [REQUIRED_WHEN]: requiredWhen, ...schema } = property;
+  const {
+    [OPTIONAL]: optional,
+    [CONDITIONAL]: conditional,
+    [REQUIRED_WHEN]: requiredWhen,
+    ...schema
+  } = property;
   let out = optional || conditional ? nullable(schema) : schema;
   if (conditional && typeof requiredWhen === 'string') out = { ...out, description: requiredWhen };
   return out;
 }
 
 function nullable(schema: Schema): Schema {
-  if (typeof schema.type === 'string' && !schema.$ref && !schema.oneOf && !schema.anyOf && !schema.allOf) {
+  // `type: [x, 'null']` reads best, and is right unless a $ref or a typed subschema would still refuse null.
+  const subschemas = ['anyOf', 'oneOf', 'allOf'].flatMap((key) =>
+    Array.isArray(schema[key]) ? schema[key] : [],
+  );
+  const untyped = subschemas.every(
+    (sub) => sub !== null && typeof sub === 'object' && !('type' in sub) && !('$ref' in sub),
+  );
+  if (typeof schema.type === 'string' && !schema.$ref && !('const' in schema) && untyped) {
     const out: Schema = { ...schema, type: [schema.type, 'null'] };
     if (Array.isArray(schema.enum)) out.enum = [...schema.enum, null];
     return out;
@@ -389,7 +439,8 @@ const TOP_LEVEL_ORDER = ['asyncapi', 'info', 'defaultContentType', 'channels', '
 function canonical(value: Json, topLevel = false): Json {
   if (Array.isArray(value)) return value.map((item) => canonical(item));
   if (value === null || typeof value !== 'object') return value;
-  const rank = (key: string) => (topLevel && TOP_LEVEL_ORDER.includes(key) ? TOP_LEVEL_ORDER.indexOf(key) : TOP_LEVEL_ORDER.length);
+  const rank = (key: string) =>
+    topLevel && TOP_LEVEL_ORDER.includes(key) ? TOP_LEVEL_ORDER.indexOf(key) : TOP_LEVEL_ORDER.length;
   const keys = Object.keys(value).sort((a, b) => rank(a) - rank(b) || compare(a, b));
   const out: { [key: string]: Json } = {};
   for (const key of keys) {
@@ -405,4 +456,18 @@ function canonical(value: Json, topLevel = false): Json {
 /** Code-unit order: independent of the locale. */
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * YAML 1.1-safe output (dates and the like are quoted, so a YAML 1.1 reader keeps them as strings),
+ * no anchors, no folding, and `type: [string, "null"]` on one line.
+ */
+function toYaml(value: Json): string {
+  const document = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+  visit(document, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.value === 'type' && isSeq(pair.value)) pair.value.flow = true;
+    },
+  });
+  return document.toString({ lineWidth: 0, flowCollectionPadding: false });
 }

@@ -36,7 +36,12 @@ export class CheckSubject {
   @IsIn(SUBJECT_ROLES) role!: SubjectRole;
   @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) givenName!: string;
   @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) familyName!: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) otherNames?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(NAME_MAX, { each: true })
+  otherNames?: string[];
   @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
   @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @IsOptional() @ValidateNested() @Type(() => Address) address?: Address | null;

@@ -82,7 +82,7 @@ export class ContactDetails {
   @ValidateNested() @Type(() => Consent) @IsDefined() consent!: Consent;
 }
 
-/** intake -> triage, decision: a contact has been recorded at the front door. */
+/** intake -> triage: a contact has been recorded at the front door (decision receives it inside contact.screened). */
 export class ContactReceived extends ContactDetails {
   @IsUUID() contactId!: string;
   @IsString() @IsNotEmpty() @MaxLength(40) reference!: string;

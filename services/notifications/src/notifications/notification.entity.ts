@@ -17,11 +17,11 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export class Notification {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'contact_id', type: 'uuid' }) contactId!: string;
-  @Column() reference!: string;
-  @Column() kind!: NotificationKind;
-  @Column() recipient!: NotificationRecipient;
-  @Column() channel!: NotificationChannel;
-  @Column() status!: NotificationStatus;
+  @Column({ type: 'text' }) reference!: string;
+  @Column({ type: 'text' }) kind!: NotificationKind;
+  @Column({ type: 'text' }) recipient!: NotificationRecipient;
+  @Column({ type: 'text' }) channel!: NotificationChannel;
+  @Column({ type: 'text' }) status!: NotificationStatus;
   @Column({ name: 'email_to', type: 'text', nullable: true }) emailTo!: string | null;
   @Column({ name: 'email_subject', type: 'text', nullable: true }) emailSubject!: string | null;
   @Column({ name: 'email_text', type: 'text', nullable: true }) emailText!: string | null;

@@ -10,6 +10,10 @@ export function triageDataSourceOptions(url: string) {
     url,
     applicationName: 'triage',
     entities: [SocialCareRecord, Screening, ...MESSAGING_ENTITIES],
-    migrations: [CreateMessagingTables1763800000000, CreateSocialCareIndex1763800000200, CreateScreenings1763800000210],
+    migrations: [
+      CreateMessagingTables1763800000000,
+      CreateSocialCareIndex1763800000200,
+      CreateScreenings1763800000210,
+    ],
   });
 }

@@ -1,0 +1,34 @@
+import type { Principal } from '@mash/platform';
+import { actsForAgency, assertActsForAgency, isAgencyPractitioner } from './agency-access';
+
+const somebody = (overrides: Partial<Principal>): Principal => ({ id: 'user-1', roles: [], ...overrides });
+
+describe('who may act for an agency node', () => {
+  it('lets a practitioner of this agency in', () => {
+    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'police' }), 'police')).toBe(true);
+  });
+
+  it('keeps a practitioner of another agency out', () => {
+    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toBe(false);
+  });
+
+  it('keeps a practitioner whose token names no agency out', () => {
+    expect(actsForAgency(somebody({ roles: ['agency-practitioner'] }), 'police')).toBe(false);
+  });
+
+  it('lets a hub operator in, but does not count them as the agency\'s practitioner', () => {
+    const operator = somebody({ roles: ['hub-operator'] });
+    expect(actsForAgency(operator, 'education')).toBe(true);
+    expect(isAgencyPractitioner(operator, 'education')).toBe(false);
+  });
+
+  it('keeps other MASH staff out, even a decision maker', () => {
+    expect(actsForAgency(somebody({ roles: ['decision-maker'] }), 'police')).toBe(false);
+  });
+
+  it('refuses with a 403 problem that names no person', () => {
+    expect(() => assertActsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toThrow(
+      expect.objectContaining({ status: 403, code: 'not-this-agency' }),
+    );
+  });
+});

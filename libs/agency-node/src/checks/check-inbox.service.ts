@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CheckRequested } from '@mash/contracts';
+import { PermanentMessageError } from '@mash/messaging';
+import { Clock, CLOCK } from '@mash/platform';
+import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
+import { CheckMatcher } from './check-matcher';
+import { CheckResponder, ResponseBreaksContractError } from './check-responder';
+import { CheckCandidate } from './check-candidate.entity';
+import { Check } from './check.entity';
+
+/** Receives check requests from triage: stores each once, finds candidates, and answers. */
+@Injectable()
+export class CheckInboxService {
+  private readonly logger = new Logger('checks');
+
+  constructor(
+    @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly matcher: CheckMatcher,
+    private readonly responder: CheckResponder,
+  ) {}
+
+  /** Everything in `manager`, the transaction the message is acknowledged after. */
+  async receive(message: CheckRequested, manager: EntityManager): Promise<void> {
+    if (message.agency !== this.node.agency) {
+      // Misrouted: answering would disclose this agency's records for a request meant for another.
+      throw new PermanentMessageError(`check ${message.checkId} is for ${message.agency}, not ${this.node.agency}`);
+    }
+    const check = await this.store(message, manager);
+    if (!check) {
+      // The inbox stops a redelivery; this stops the same check sent again under another message id.
+      this.logger.log(`check ${message.checkId} already received; repeat ignored`);
+      return;
+    }
+    const candidates = await this.matcher.findCandidates(manager, check.subjects);
+    if (candidates.length) await manager.insert(CheckCandidate, candidates.map((candidate) => ({ checkId: check.checkId, ...candidate })));
+    try {
+      await this.responder.respondAutomatically(manager, check, candidates);
+    } catch (error) {
+      if (error instanceof ResponseBreaksContractError) throw new PermanentMessageError(error.message);
+      throw error;
+    }
+  }
+
+  private async store(message: CheckRequested, manager: EntityManager): Promise<Check | null> {
+    const check: Check = {
+      checkId: message.checkId,
+      contactId: message.contactId,
+      reference: message.reference,
+      agency: message.agency,
+      rag: message.rag,
+      requestedAt: new Date(message.requestedAt),
+      dueAt: message.dueAt ? new Date(message.dueAt) : null,
+      receivedAt: this.clock.now(),
+      status: 'open',
+      subjects: message.subjects.map((subject) => ({ ...subject })),
+      concernCategories: message.concernCategories,
+      concernSummary: message.concernSummary,
+      respondedAt: null,
+    };
+    const inserted = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Check)
+      .values(check)
+      .orIgnore()
+      .returning('check_id')
+      .updateEntity(false)
+      .execute();
+    return inserted.raw.length ? check : null;
+  }
+}

@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Agency, CheckSubject, ConcernCategory, RagRating } from '@mash/contracts';
+
+export const CHECK_STATUSES = ['open', 'responded'] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
+
+/** A check request as the node received it from triage. */
+@Entity('checks')
+export class Check {
+  @PrimaryColumn({ name: 'check_id', type: 'uuid' }) checkId!: string;
+  @Column({ name: 'contact_id', type: 'uuid' }) contactId!: string;
+  @Column() reference!: string;
+  @Column() agency!: Agency;
+  @Column() rag!: RagRating;
+  @Column({ name: 'requested_at', type: 'timestamptz' }) requestedAt!: Date;
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
+  @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
+  @Column() status!: CheckStatus;
+  @Column({ type: 'jsonb' }) subjects!: CheckSubject[];
+  @Column({ name: 'concern_categories', type: 'jsonb' }) concernCategories!: ConcernCategory[];
+  @Column({ name: 'concern_summary' }) concernSummary!: string;
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt!: Date | null;
+}

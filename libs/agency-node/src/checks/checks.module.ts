@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { DisclosuresModule } from '../disclosures/disclosures.module';
+import { CheckInboxService } from './check-inbox.service';
+import { CheckMatcher } from './check-matcher';
+import { CheckRequestsController } from './check-requests.controller';
+import { CheckResponder } from './check-responder';
+import { ChecksController } from './checks.controller';
+import { ChecksService } from './checks.service';
+
+@Module({
+  imports: [DisclosuresModule],
+  controllers: [ChecksController, CheckRequestsController],
+  providers: [ChecksService, CheckInboxService, CheckMatcher, CheckResponder],
+})
+export class ChecksModule {}

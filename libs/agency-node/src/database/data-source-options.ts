@@ -1,0 +1,29 @@
+import type { ServiceName } from '@mash/contracts';
+import { CreateMessagingTables1763800000000, MESSAGING_ENTITIES } from '@mash/messaging';
+import { postgresOptions } from '@mash/platform';
+import { CheckCandidate } from '../checks/check-candidate.entity';
+import { CheckResponseRecord } from '../checks/check-response.entity';
+import { Check } from '../checks/check.entity';
+import { Disclosure } from '../disclosures/disclosure.entity';
+import { AgencyFact } from '../records/agency-fact.entity';
+import { AgencyPerson } from '../records/agency-person.entity';
+import { CreateAgencyRecords1763800000300 } from './migrations/1763800000300-create-agency-records';
+import { CreateChecks1763800000310 } from './migrations/1763800000310-create-checks';
+import { CreateDisclosures1763800000320 } from './migrations/1763800000320-create-disclosures';
+
+export const AGENCY_NODE_ENTITIES = [AgencyPerson, AgencyFact, Check, CheckCandidate, CheckResponseRecord, Disclosure];
+export const AGENCY_NODE_MIGRATIONS = [
+  CreateAgencyRecords1763800000300,
+  CreateChecks1763800000310,
+  CreateDisclosures1763800000320,
+];
+
+/** Every agency node's database has the same schema; each agency's lives in its own database. */
+export function agencyNodeDataSourceOptions(service: ServiceName, url: string) {
+  return postgresOptions({
+    url,
+    applicationName: service,
+    entities: [...AGENCY_NODE_ENTITIES, ...MESSAGING_ENTITIES],
+    migrations: [CreateMessagingTables1763800000000, ...AGENCY_NODE_MIGRATIONS],
+  });
+}

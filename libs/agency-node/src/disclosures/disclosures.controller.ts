@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '@mash/platform';
+import { DisclosuresService } from './disclosures.service';
+import { DisclosureResponse } from './dto/disclosure.response';
+import { ListDisclosuresQuery } from './dto/list-disclosures.query';
+
+@ApiTags('disclosures')
+@ApiBearerAuth()
+@Controller('disclosures')
+export class DisclosuresController {
+  constructor(private readonly disclosures: DisclosuresService) {}
+
+  @Get()
+  @Roles('auditor')
+  @ApiOperation({
+    summary: 'The disclosure log: what this agency shared with the MASH, why and by whom, newest first',
+  })
+  @ApiOkResponse({ type: [DisclosureResponse] })
+  list(@Query() query: ListDisclosuresQuery): Promise<DisclosureResponse[]> {
+    return this.disclosures.list(query);
+  }
+}

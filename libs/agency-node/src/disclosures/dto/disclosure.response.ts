@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class DisclosureResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) checkId!: string;
+  @ApiProperty({ format: 'uuid' }) contactId!: string;
+  @ApiProperty({ example: 'MASH-20261120-000042' }) reference!: string;
+  @ApiProperty({ example: 'mash', description: 'Who received the information' }) sharedWith!: string;
+  @ApiProperty({ description: 'Why it was shared' }) purpose!: string;
+  @ApiProperty() shareableItems!: number;
+  @ApiProperty() mashOnlyItems!: number;
+  @ApiProperty({ type: [String], description: "The agency's record ids shared" }) recordIds!: string[];
+  @ApiProperty({ description: '`automatic`, or the practitioner who answered' }) respondedBy!: string;
+  @ApiProperty({ format: 'date-time' }) disclosedAt!: string;
+}

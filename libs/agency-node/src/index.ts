@@ -1,0 +1,16 @@
+import 'reflect-metadata';
+export * from './agency-node.definition';
+export * from './agency-node.module';
+export * from './agency-access';
+export * from './analysis/analysis-phrases';
+export * from './database/data-source-options';
+export * from './records/agency-record-line';
+export * from './records/agency-records-ndjson';
+export * from './records/fact-classification';
+export * from './records/import-agency-records';
+export * from './checks/exact-match';
+export * from './checks/check-response';
+export * from './checks/check-matcher';
+export * from './checks/check-responder';
+export * from './checks/check.entity';
+export * from './disclosures/disclosure-entry';

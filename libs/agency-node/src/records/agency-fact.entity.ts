@@ -1,0 +1,19 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { ItemClassification, RagRating } from '@mash/contracts';
+import { AgencyPerson } from './agency-person.entity';
+
+/** Something the agency knows about a person, classified by the agency. */
+@Entity('agency_facts')
+export class AgencyFact {
+  @PrimaryColumn({ name: 'fact_id' }) factId!: string;
+  @Column({ name: 'record_id' }) recordId!: string;
+  @Column({ type: 'date' }) date!: string;
+  @Column() kind!: string;
+  @Column() summary!: string;
+  @Column() classification!: ItemClassification;
+  @Column() severity!: RagRating;
+  @Column({ type: 'text', nullable: true }) role!: string | null;
+  @ManyToOne(() => AgencyPerson, (person) => person.facts, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'record_id' })
+  person?: AgencyPerson;
+}

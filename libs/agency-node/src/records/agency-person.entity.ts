@@ -1,0 +1,23 @@
+import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import type { Address, Gender } from '@mash/contracts';
+import { AgencyFact } from './agency-fact.entity';
+
+/** A person in the agency's own records. */
+@Entity('agency_people')
+export class AgencyPerson {
+  @PrimaryColumn({ name: 'record_id' }) recordId!: string;
+  @Column({ name: 'given_name' }) givenName!: string;
+  @Column({ name: 'family_name' }) familyName!: string;
+  @Column({ name: 'other_names', type: 'jsonb' }) otherNames!: string[];
+  /** Lookup keys (exact-match.ts nameKey), so matching and storage agree on what "the same name" is. */
+  @Column({ name: 'given_name_key' }) givenNameKey!: string;
+  @Column({ name: 'family_name_key' }) familyNameKey!: string;
+  @Column({ name: 'date_of_birth', type: 'date' }) dateOfBirth!: string;
+  @Column({ type: 'text', nullable: true }) gender!: Gender | null;
+  @Column({ type: 'jsonb', nullable: true }) address!: Address | null;
+  @Column({ name: 'nhs_number', type: 'text', nullable: true }) nhsNumber!: string | null;
+  @Column({ type: 'text', nullable: true }) upn!: string | null;
+  @Column({ name: 'pnc_id', type: 'text', nullable: true }) pncId!: string | null;
+  @Column({ name: 'imported_at', type: 'timestamptz' }) importedAt!: Date;
+  @OneToMany(() => AgencyFact, (fact) => fact.person) facts?: AgencyFact[];
+}

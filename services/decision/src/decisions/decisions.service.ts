@@ -1,0 +1,115 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { MessageTypes } from '@mash/contracts';
+import { Outbox } from '@mash/messaging';
+import { Clock, CLOCK, ConflictError, DomainError, metricsRegistry, NotFoundError, Principal } from '@mash/platform';
+import { AuditTrail } from '../audit/audit-trail';
+import type { MashRecordResponse } from '../records/dto/mash-record.response';
+import { MashRecord } from '../records/mash-record.entity';
+import type { RecordCheck } from '../records/record-check.entity';
+import { findChecks, findRecord } from '../records/record-store';
+import { recordAsSeenBy } from '../records/record-view';
+import { assertContactId } from '../records/records.service';
+import { decisionRecordedMessage } from './decision-recorded-message';
+import type { RecordDecisionRequest } from './dto/record-decision.request';
+import { quotesMashOnlyItem } from './mash-only-leak';
+
+const decisionsRecorded = new Counter({
+  name: 'mash_decisions_recorded_total',
+  help: 'Decisions recorded, by outcome',
+  labelNames: ['outcome'],
+  registers: [metricsRegistry],
+});
+const feedbackRefused = new Counter({
+  name: 'mash_feedback_refused_total',
+  help: 'Decisions refused because the feedback to the referrer quoted a mash-only item',
+  registers: [metricsRegistry],
+});
+
+export class MashOnlyInFeedbackError extends DomainError {
+  constructor() {
+    super(
+      'mash-only-in-feedback',
+      'feedbackToReferrer quotes information an agency marked mash-only; it must not leave the hub',
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      [
+        {
+          field: 'feedbackToReferrer',
+          rule: 'noMashOnlyInformation',
+          message: 'feedbackToReferrer must not quote a mash-only item',
+        },
+      ],
+    );
+  }
+}
+
+function mashOnlySummaries(checks: readonly RecordCheck[]): string[] {
+  return checks.flatMap((check) =>
+    (check.response?.items ?? []).filter((item) => item.classification === 'mash-only').map((item) => item.summary),
+  );
+}
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Records the decision, its audit entry and its `decision.recorded` in one transaction, with the
+   * record locked so a late agency response cannot interleave. Nothing is written when it is refused.
+   */
+  async decide(contactId: string, request: RecordDecisionRequest, principal: Principal): Promise<MashRecordResponse> {
+    assertContactId(contactId);
+    return this.dataSource.transaction(async (manager) => {
+      const record = await findRecord(manager, contactId, { lock: true });
+      if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+      if (record.status !== 'ready-for-decision') {
+        throw new ConflictError(
+          'not-ready-for-decision',
+          `the record is ${record.status}; a decision is recorded only when it is ready-for-decision`,
+        );
+      }
+      const checks = await findChecks(manager, contactId);
+      const feedbackToReferrer = request.feedbackToReferrer?.trim() ? request.feedbackToReferrer : null;
+      if (feedbackToReferrer && quotesMashOnlyItem(feedbackToReferrer, mashOnlySummaries(checks))) {
+        feedbackRefused.inc();
+        throw new MashOnlyInFeedbackError();
+      }
+
+      const decision = { outcome: request.outcome, decidedAt: this.clock.now(), decidedBy: principal.id, feedbackToReferrer };
+      await manager.update(
+        MashRecord,
+        { contactId },
+        {
+          status: 'decided',
+          outcome: decision.outcome,
+          rationale: request.rationale,
+          feedbackToReferrer,
+          decidedBy: decision.decidedBy,
+          decidedAt: decision.decidedAt,
+          updatedAt: decision.decidedAt,
+        },
+      );
+      await this.audit.write(manager, {
+        actor: principal,
+        action: 'record-decision',
+        contactId,
+        detail: { outcome: decision.outcome, feedbackToReferrer: feedbackToReferrer !== null },
+      });
+      await this.outbox.enqueue(manager, {
+        type: MessageTypes.DecisionRecorded,
+        correlationId: contactId,
+        body: decisionRecordedMessage(record, decision),
+      });
+      decisionsRecorded.inc({ outcome: decision.outcome });
+
+      const decided = await findRecord(manager, contactId);
+      return recordAsSeenBy(decided!, checks, principal.roles);
+    });
+  }
+}

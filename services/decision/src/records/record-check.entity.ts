@@ -1,0 +1,26 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Agency, CheckItem, CheckMatch, RagRating } from '@mash/contracts';
+import type { CheckStatus } from './record-status';
+
+/** One agency's answer as it arrived in `check.responded`, items still carrying their classification. */
+export interface CheckResponse {
+  rag: RagRating;
+  analysis: string;
+  noTrace: boolean;
+  matches: CheckMatch[];
+  items: CheckItem[];
+  respondedBy: string;
+}
+
+/** One agency's check for a MASH record. */
+@Entity('record_checks')
+export class RecordCheck {
+  @PrimaryColumn('uuid', { name: 'check_id' }) checkId!: string;
+  @Column('uuid', { name: 'contact_id' }) contactId!: string;
+  @Column({ type: 'text' }) agency!: Agency;
+  @Column({ type: 'text' }) status!: CheckStatus;
+  @Column({ name: 'requested_at', type: 'timestamptz' }) requestedAt!: Date;
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
+  @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt!: Date | null;
+  @Column({ type: 'jsonb', nullable: true }) response!: CheckResponse | null;
+}

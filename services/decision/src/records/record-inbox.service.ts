@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CheckResponded, ContactScreened, NotificationSent } from '@mash/contracts';
+import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
+import { Clock, CLOCK } from '@mash/platform';
+import { AuditTrail } from '../audit/audit-trail';
+import { MashRecord } from './mash-record.entity';
+import { RecordCheck } from './record-check.entity';
+import { statusAfterResponse, statusOnScreening } from './record-status';
+import { findChecks, findRecord } from './record-store';
+
+/** Who set the first RAG rating: screening is done by the triage service, not a person. */
+export const SCREENING_RATER = 'triage';
+
+/**
+ * Builds the MASH record from what arrives on decision.inbox. Each method runs inside the inbox
+ * transaction (the message is acknowledged only once it commits), and the inbox already drops exact
+ * redeliveries; the checks below also make a second, differently-identified copy harmless.
+ */
+@Injectable()
+export class RecordInboxService {
+  private readonly logger = new Logger('records');
+
+  constructor(
+    private readonly audit: AuditTrail,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async onContactScreened(message: ContactScreened, manager: EntityManager): Promise<void> {
+    if (await findRecord(manager, message.contactId)) {
+      this.logger.log(`contact ${message.contactId} already has a MASH record; screening ignored`);
+      return;
+    }
+    const now = this.clock.now();
+    const screenedAt = new Date(message.screenedAt);
+    const checks: RecordCheck[] = message.checks.map((check) =>
+      manager.create(RecordCheck, {
+        checkId: check.checkId,
+        contactId: message.contactId,
+        agency: check.agency,
+        status: 'requested',
+        requestedAt: screenedAt,
+        dueAt: null,
+        respondedAt: null,
+        response: null,
+      }),
+    );
+    await manager.insert(MashRecord, {
+      contactId: message.contactId,
+      reference: message.contact.reference,
+      status: statusOnScreening(checks),
+      route: message.route,
+      receivedAt: new Date(message.contact.receivedAt),
+      screening: {
+        route: message.route,
+        socialCareIndex: message.socialCareIndex,
+        rationale: message.rationale,
+        screenedAt: message.screenedAt,
+      },
+      ragRating: message.rag,
+      ragSetAt: screenedAt,
+      ragSetBy: SCREENING_RATER,
+      ragReason: 'initial rating at screening',
+      contact: message.contact,
+      checksDueAt: null,
+      decisionDueAt: null,
+      feedbackDueAt: null,
+      outcome: null,
+      rationale: null,
+      feedbackToReferrer: null,
+      decidedBy: null,
+      decidedAt: null,
+      signedOffBy: null,
+      feedbackSentAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (checks.length) await manager.insert(RecordCheck, checks);
+  }
+
+  async onCheckResponded(message: CheckResponded, manager: EntityManager): Promise<void> {
+    const record = await findRecord(manager, message.contactId, { lock: true });
+    // The agency may answer before triage's contact.screened reaches us: try again shortly.
+    if (!record) throw new RetryableMessageError(`no MASH record yet for contact ${message.contactId}`);
+    const checks = await findChecks(manager, message.contactId);
+    const check = checks.find((candidate) => candidate.checkId === message.checkId);
+    if (!check) {
+      throw new PermanentMessageError(`check ${message.checkId} was not requested for contact ${message.contactId}`);
+    }
+    if (check.agency !== message.agency) {
+      throw new PermanentMessageError(`check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`);
+    }
+    if (check.status === 'responded') {
+      this.logger.log(`check ${check.checkId} has already been answered; response ignored`);
+      return;
+    }
+    check.status = 'responded';
+    check.respondedAt = new Date(message.respondedAt);
+    check.response = {
+      rag: message.rag,
+      analysis: message.analysis,
+      noTrace: message.noTrace,
+      matches: message.matches.map(({ subjectId, recordId, confidence }) => ({ subjectId, recordId, confidence })),
+      items: message.items.map(({ summary, classification, recordId, subjectId }) => ({
+        summary,
+        classification,
+        recordId: recordId ?? null,
+        subjectId: subjectId ?? null,
+      })),
+      respondedBy: message.respondedBy,
+    };
+    await manager.update(
+      RecordCheck,
+      { checkId: check.checkId },
+      { status: check.status, respondedAt: check.respondedAt, response: check.response },
+    );
+    await manager.update(
+      MashRecord,
+      { contactId: record.contactId },
+      { status: statusAfterResponse(record.status, checks), updatedAt: this.clock.now() },
+    );
+    // A disclosure from the agency to the hub: who shared, what kind, how much (never what).
+    await this.audit.write(manager, {
+      actor: { id: message.respondedBy, roles: [] },
+      action: 'receive-check-response',
+      contactId: record.contactId,
+      detail: {
+        checkId: check.checkId,
+        agency: check.agency,
+        items: message.items.length,
+        mashOnlyItems: message.items.filter((item) => item.classification === 'mash-only').length,
+      },
+    });
+  }
+
+  /**
+   * The referrer has been told the outcome. Acknowledgements and letters to the family are not the
+   * feedback to the referrer the protocols time (Croydon 8: no later than one working day after the decision).
+   */
+  async onNotificationSent(message: NotificationSent, manager: EntityManager): Promise<void> {
+    const record = await findRecord(manager, message.contactId, { lock: true });
+    if (!record) throw new RetryableMessageError(`no MASH record yet for contact ${message.contactId}`);
+    if (message.recipient !== 'referrer' || message.kind === 'acknowledgement') return;
+    if (record.feedbackSentAt) return;
+    await manager.update(
+      MashRecord,
+      { contactId: record.contactId },
+      { feedbackSentAt: new Date(message.sentAt), updatedAt: this.clock.now() },
+    );
+  }
+}

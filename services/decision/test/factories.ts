@@ -1,0 +1,65 @@
+import { aCheckItem, aCheckResponded, aContactScreened } from '@mash/contracts/testing';
+import type { CheckItem } from '@mash/contracts';
+import type { MashRecord } from '../src/records/mash-record.entity';
+import type { RecordCheck } from '../src/records/record-check.entity';
+
+/** A MASH record as the database holds it after `aContactScreened()`, ready for decision unless overridden. */
+export function aMashRecord(overrides: Partial<MashRecord> = {}): MashRecord {
+  const screened = aContactScreened();
+  return {
+    contactId: screened.contactId,
+    reference: screened.contact.reference,
+    status: 'ready-for-decision',
+    route: screened.route,
+    receivedAt: new Date(screened.contact.receivedAt),
+    screening: {
+      route: screened.route,
+      socialCareIndex: screened.socialCareIndex,
+      rationale: screened.rationale,
+      screenedAt: screened.screenedAt,
+    },
+    ragRating: screened.rag,
+    ragSetAt: new Date(screened.screenedAt),
+    ragSetBy: 'triage',
+    ragReason: 'initial rating at screening',
+    contact: screened.contact,
+    checksDueAt: null,
+    decisionDueAt: null,
+    feedbackDueAt: null,
+    outcome: null,
+    rationale: null,
+    feedbackToReferrer: null,
+    decidedBy: null,
+    decidedAt: null,
+    signedOffBy: null,
+    feedbackSentAt: null,
+    createdAt: new Date(screened.screenedAt),
+    updatedAt: new Date(screened.screenedAt),
+    ...overrides,
+  };
+}
+
+export const MASH_ONLY_SUMMARY = 'Intelligence links the mother’s partner to supplying drugs from the address.';
+
+/** The police's answered check: one shareable and one mash-only item. */
+export function anAnsweredCheck(overrides: Partial<RecordCheck> = {}, items?: CheckItem[]): RecordCheck {
+  const responded = aCheckResponded();
+  return {
+    checkId: responded.checkId,
+    contactId: responded.contactId,
+    agency: responded.agency,
+    status: 'responded',
+    requestedAt: new Date('2024-03-04T09:40:00.000Z'),
+    dueAt: null,
+    respondedAt: new Date(responded.respondedAt),
+    response: {
+      rag: responded.rag,
+      analysis: responded.analysis,
+      noTrace: responded.noTrace,
+      matches: responded.matches,
+      items: items ?? [aCheckItem(), aCheckItem({ summary: MASH_ONLY_SUMMARY, classification: 'mash-only' })],
+      respondedBy: responded.respondedBy,
+    },
+    ...overrides,
+  };
+}

@@ -1,0 +1,76 @@
+import { aDecisionRecorded, aLetterChild } from '@mash/contracts/testing';
+import { existsSync } from 'node:fs';
+import { loadLetterFonts, SYSTEM_FONT_FILES } from './letter-fonts';
+import { renderLetterPdf } from './letter-pdf';
+import { outcomeLetter } from './outcome-letter';
+
+const HUB = 'Example Multi-Agency Safeguarding Hub';
+const DECIDED_AT = new Date('2024-03-04T15:30:00.000Z');
+
+describe('letter PDF', () => {
+  it('is a complete PDF document', async () => {
+    const pdf = await renderLetterPdf(outcomeLetter(aDecisionRecorded(), HUB), DECIDED_AT);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.subarray(-6).toString('latin1')).toContain('%%EOF');
+    expect(pdf.length).toBeGreaterThan(1_000);
+  });
+
+  it('gives the same bytes for the same letter and date, so a re-rendered letter can be compared', async () => {
+    const letter = outcomeLetter(aDecisionRecorded(), HUB);
+    const first = await renderLetterPdf(letter, DECIDED_AT);
+    const second = await renderLetterPdf(letter, DECIDED_AT);
+    expect(first.equals(second)).toBe(true);
+  });
+
+  it('differs when the letter differs', async () => {
+    const first = await renderLetterPdf(outcomeLetter(aDecisionRecorded({ outcome: 'signpost' }), HUB), DECIDED_AT);
+    const second = await renderLetterPdf(outcomeLetter(aDecisionRecorded({ outcome: 'lado' }), HUB), DECIDED_AT);
+    expect(first.equals(second)).toBe(false);
+  });
+
+  it('records the creation date given, not the time it was rendered', async () => {
+    const pdf = await renderLetterPdf(outcomeLetter(aDecisionRecorded(), HUB), DECIDED_AT);
+    expect(pdf.toString('latin1')).toContain('(D:20240304153000Z)');
+  });
+
+  it('keeps names out of the document metadata', async () => {
+    const pdf = await renderLetterPdf(
+      outcomeLetter(aDecisionRecorded({ children: [aLetterChild({ givenName: 'Zelda', familyName: 'Quigley' })] }), HUB),
+      DECIDED_AT,
+    );
+    // The page text is compressed, so what can be read in the raw bytes is the metadata.
+    const raw = pdf.toString('latin1');
+    expect(raw).toContain(`(Outcome letter ${aDecisionRecorded().reference})`);
+    expect(raw).not.toContain('Zelda');
+    expect(raw).not.toContain('Quigley');
+  });
+
+  it('renders names outside Latin-1 and a long feedback over more than one page without failing', async () => {
+    const letter = outcomeLetter(
+      aDecisionRecorded({
+        children: [aLetterChild({ givenName: 'Łucja', familyName: 'Wiśniewska' }), aLetterChild({ givenName: 'محمد', familyName: '李' })],
+        feedbackToReferrer: Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the feedback to the referrer.`).join('\n\n'),
+      }),
+      HUB,
+    );
+    const pdf = await renderLetterPdf(letter, DECIDED_AT);
+    expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(1);
+  });
+
+  const withSystemFont = existsSync(SYSTEM_FONT_FILES.regular) ? it : it.skip;
+  withSystemFont('embeds a TrueType font when one is available, and stays deterministic with it', async () => {
+    const fonts = loadLetterFonts();
+    const letter = outcomeLetter(aDecisionRecorded({ children: [aLetterChild({ givenName: 'Łucja' })] }), HUB);
+    const first = await renderLetterPdf(letter, DECIDED_AT, fonts);
+    const second = await renderLetterPdf(letter, DECIDED_AT, fonts);
+    expect(first.toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
+    expect(first.toString('latin1')).toContain('DejaVuSans');
+    expect(first.equals(second)).toBe(true);
+  });
+
+  it('uses the built-in Helvetica when no font is given', async () => {
+    const pdf = await renderLetterPdf(outcomeLetter(aDecisionRecorded(), HUB), DECIDED_AT);
+    expect(pdf.toString('latin1')).toContain('/BaseFont /Helvetica');
+    expect(pdf.toString('latin1')).not.toContain('/FontFile2');
+  });
+});

@@ -1,0 +1,7 @@
+export * from './options';
+export * from './management-api';
+export * from './topology-plan';
+export * from './rabbitmq';
+export * from './postgres';
+export * from './migrations';
+export * from './provision';

@@ -1,0 +1,20 @@
+import { ManagementApi } from './management-api';
+import { migrateServices } from './migrations';
+import { ProvisionOptions, resolveProvisionOptions } from './options';
+import { provisionDatabases } from './postgres';
+import { declareTopology, provisionBroker } from './rabbitmq';
+
+/**
+ * Provisions the whole hub, idempotently (DESIGN.md, Running and testing): the vhost, one broker user per
+ * service with its permissions, the topology, one role and database per service, every migration, and
+ * with demoData the demo records. Options not given come from the environment, then development defaults.
+ */
+export async function provision(overrides: Partial<ProvisionOptions> = {}): Promise<ProvisionOptions> {
+  const options = resolveProvisionOptions(overrides);
+  await new ManagementApi(options.managementUrl).waitUntilReachable(10_000);
+  await provisionBroker(options);
+  await declareTopology(options);
+  await provisionDatabases(options);
+  if (options.migrate) await migrateServices(options);
+  return options;
+}
