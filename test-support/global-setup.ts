@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { ManagementApi, provision } from '../tools/hub/src/provisioning';
 import { TEST_DB_PREFIX, TEST_VHOST, testProvisionOptions } from './env';
+import { acquireRunLock } from './run-lock';
 
 /**
  * Jest globalSetup of the integration project: a fresh test hub for every run. The management plugin
@@ -8,6 +9,7 @@ import { TEST_DB_PREFIX, TEST_VHOST, testProvisionOptions } from './env';
  * `mash-test` vhost and `mash_test_*` databases are recreated, provisioned and migrated.
  */
 export default async function globalSetup(): Promise<void> {
+  await acquireRunLock();
   const api = new ManagementApi(testProvisionOptions().managementUrl);
   if (!(await api.reachable())) {
     const enable = spawnSync('rabbitmq-plugins', ['enable', 'rabbitmq_management'], { stdio: 'ignore' });

@@ -5,18 +5,22 @@ const somebody = (overrides: Partial<Principal>): Principal => ({ id: 'user-1', 
 
 describe('who may act for an agency node', () => {
   it('lets a practitioner of this agency in', () => {
-    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'police' }), 'police')).toBe(true);
+    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'police' }), 'police')).toBe(
+      true,
+    );
   });
 
   it('keeps a practitioner of another agency out', () => {
-    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toBe(false);
+    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toBe(
+      false,
+    );
   });
 
   it('keeps a practitioner whose token names no agency out', () => {
     expect(actsForAgency(somebody({ roles: ['agency-practitioner'] }), 'police')).toBe(false);
   });
 
-  it('lets a hub operator in, but does not count them as the agency\'s practitioner', () => {
+  it("lets a hub operator in, but does not count them as the agency's practitioner", () => {
     const operator = somebody({ roles: ['hub-operator'] });
     expect(actsForAgency(operator, 'education')).toBe(true);
     expect(isAgencyPractitioner(operator, 'education')).toBe(false);
@@ -27,8 +31,8 @@ describe('who may act for an agency node', () => {
   });
 
   it('refuses with a 403 problem that names no person', () => {
-    expect(() => assertActsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toThrow(
-      expect.objectContaining({ status: 403, code: 'not-this-agency' }),
-    );
+    expect(() =>
+      assertActsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police'),
+    ).toThrow(expect.objectContaining({ status: 403, code: 'not-this-agency' }));
   });
 });

@@ -19,7 +19,11 @@ export function isAgencyPractitioner(principal: Principal | undefined, agency: A
 
 export class NotThisAgencyError extends DomainError {
   constructor(agency: Agency) {
-    super('not-this-agency', `this node holds ${agency} records; it needs a ${agency} practitioner or a hub operator`, HttpStatus.FORBIDDEN);
+    super(
+      'not-this-agency',
+      `this node holds ${agency} records; it needs a ${agency} practitioner or a hub operator`,
+      HttpStatus.FORBIDDEN,
+    );
   }
 }
 

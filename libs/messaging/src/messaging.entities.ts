@@ -6,10 +6,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 export class OutboxMessage {
   @PrimaryGeneratedColumn({ type: 'bigint' }) sequence!: string;
   @Column({ name: 'message_id', type: 'uuid', unique: true }) messageId!: string;
-  @Column() exchange!: string;
-  @Column({ name: 'routing_key' }) routingKey!: string;
-  @Column() type!: string;
-  @Column({ name: 'correlation_id' }) correlationId!: string;
+  @Column({ type: 'text' }) exchange!: string;
+  @Column({ name: 'routing_key', type: 'text' }) routingKey!: string;
+  @Column({ type: 'text' }) type!: string;
+  @Column({ name: 'correlation_id', type: 'text' }) correlationId!: string;
   @Column({ type: 'jsonb' }) headers!: Record<string, string>;
   @Column({ type: 'jsonb' }) body!: object;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
@@ -19,9 +19,9 @@ export class OutboxMessage {
 /** Idempotent inbox: a message id handled once per queue; a redelivery finds its row and has no effect. */
 @Entity('inbox')
 export class InboxMessage {
-  @PrimaryColumn() queue!: string;
-  @PrimaryColumn({ name: 'message_id' }) messageId!: string;
-  @Column() type!: string;
+  @PrimaryColumn({ type: 'text' }) queue!: string;
+  @PrimaryColumn({ name: 'message_id', type: 'text' }) messageId!: string;
+  @Column({ type: 'text' }) type!: string;
   @Column({ name: 'handled_at', type: 'timestamptz' }) handledAt!: Date;
 }
 

@@ -15,7 +15,6 @@ import {
 } from '@mash/platform';
 import { AmqpServer } from './amqp-server';
 import { OutboxRelay } from './outbox';
-import { RpcPassThroughFilter } from './rpc-pass-through.filter';
 
 export interface StartServiceOptions {
   service: ServiceName;
@@ -39,6 +38,27 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     bodyParser: false,
   });
   app.enableShutdownHooks();
+
+  // The consumer is connected first and shares the application's configuration: its handlers are
+  // created now, and the global exception filter (ProblemDetailsFilter, an APP_FILTER) hands their
+  // errors back untouched, so the transport can tell a permanent failure from a transient one.
+  // Global pipes are added after it on purpose: messages are validated against the contract by the
+  // transport, tolerantly, not by the HTTP validation pipe that refuses unknown fields.
+  const queue = queueOf(options.service);
+  let server: AmqpServer | undefined;
+  if (queue) {
+    server = new AmqpServer({
+      amqpUrl: options.config.AMQP_URL,
+      queue,
+      prefetch: options.config.AMQP_PREFETCH,
+      dataSource: app.get(DataSource),
+      afterCommit: () => app.get(OutboxRelay).nudgeSoon(),
+    });
+    const consumer = server;
+    app.get(HealthRegistry).register({ name: 'broker-consumer', isHealthy: () => consumer.isConnected });
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: true });
+  }
+
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['application/x-ndjson', 'text/plain'], limit: '50mb' });
@@ -57,25 +77,11 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   // API.md: every service serves its OpenAPI document at /docs; the browsable UI is at /docs/ui.
   SwaggerModule.setup('docs/ui', app, document, { jsonDocumentUrl: 'docs', yamlDocumentUrl: 'docs.yaml' });
 
-  const queue = queueOf(options.service);
-  if (queue) {
-    const server = new AmqpServer({
-      amqpUrl: options.config.AMQP_URL,
-      queue,
-      prefetch: options.config.AMQP_PREFETCH,
-      dataSource: app.get(DataSource),
-      afterCommit: () => app.get(OutboxRelay).nudgeSoon(),
-    });
-    app.get(HealthRegistry).register({ name: 'broker-consumer', isHealthy: () => server.isConnected });
-    const microservice = app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
-    microservice.useGlobalFilters(new RpcPassThroughFilter());
-    await app.startAllMicroservices();
-  }
+  await app.init();
+  if (server) await app.startAllMicroservices();
   if (options.listen !== false) {
     await app.listen(options.config.PORT);
     logger.info({ port: options.config.PORT }, `${options.service} listening`);
-  } else {
-    await app.init();
   }
   return app;
 }

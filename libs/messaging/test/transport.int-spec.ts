@@ -1,9 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { Controller, INestApplication, Module } from '@nestjs/common';
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Client } from 'pg';
 import { aContactReceived, aContactScreened } from '@mash/contracts/testing';
-import { ContactReceived, deadLetterQueueName, eventsExchange, MessageTypes, WireHeaders } from '@mash/contracts';
+import {
+  ContactReceived,
+  deadLetterQueueName,
+  eventsExchange,
+  MessageTypes,
+  WireHeaders,
+} from '@mash/contracts';
 import { loadConfig, PlatformModule, postgresOptions, ServiceConfig } from '@mash/platform';
 import {
   AmqpContext,
@@ -21,7 +28,11 @@ import { TestBroker, eventually } from '../../../test-support/broker';
  * The transport on its own, on the real broker and a real database: a test handler stands in for
  * triage on triage's queue and database, and does what the test tells it to.
  */
-const behaviour: { failuresLeft: Record<string, number>; permanent: Set<string>; attempts: Record<string, number[]> } = {
+const behaviour: {
+  failuresLeft: Record<string, number>;
+  permanent: Set<string>;
+  attempts: Record<string, number[]>;
+} = {
   failuresLeft: {},
   permanent: new Set(),
   attempts: {},
@@ -33,14 +44,17 @@ class ScriptedHandler {
 
   @EventPattern(MessageTypes.ContactReceived)
   async handle(@Payload() message: ContactReceived, @Ctx() ctx: AmqpContext) {
-    (behaviour.attempts[message.contactId] ??= []).push(Number(ctx.message.properties.headers?.[WireHeaders.Attempt] ?? 0));
+    (behaviour.attempts[message.contactId] ??= []).push(
+      Number(ctx.message.properties.headers?.[WireHeaders.Attempt] ?? 0),
+    );
     // An effect written before the failure: it must vanish with the rolled-back transaction.
     await this.outbox.enqueue(ctx.manager, {
       type: MessageTypes.ContactScreened,
       correlationId: message.contactId,
       body: aContactScreened({ contactId: message.contactId }),
     });
-    if (behaviour.permanent.has(message.contactId)) throw new PermanentMessageError(`contact ${message.contactId} refused`);
+    if (behaviour.permanent.has(message.contactId))
+      throw new PermanentMessageError(`contact ${message.contactId} refused`);
     if ((behaviour.failuresLeft[message.contactId] ?? 0) > 0) {
       behaviour.failuresLeft[message.contactId]--;
       throw new Error('transient failure');
@@ -75,7 +89,14 @@ describe('the AMQP transport (real broker and database)', () => {
       controllers: [ScriptedHandler],
     })
     class TransportTestModule {}
-    app = await startService({ service: 'triage', module: TransportTestModule, config, title: '', description: '', listen: false });
+    app = await startService({
+      service: 'triage',
+      module: TransportTestModule,
+      config,
+      title: '',
+      description: '',
+      listen: false,
+    });
   });
 
   afterAll(async () => {
@@ -85,29 +106,47 @@ describe('the AMQP transport (real broker and database)', () => {
   });
 
   const outboxRows = async (contactId: string) =>
-    (await db.query('SELECT count(*)::int AS n FROM outbox WHERE correlation_id = $1', [contactId])).rows[0].n as number;
+    (await db.query('SELECT count(*)::int AS n FROM outbox WHERE correlation_id = $1', [contactId])).rows[0]
+      .n as number;
   const inboxRows = async (messageId: string) =>
-    (await db.query('SELECT count(*)::int AS n FROM inbox WHERE message_id = $1', [messageId])).rows[0].n as number;
+    (await db.query('SELECT count(*)::int AS n FROM inbox WHERE message_id = $1', [messageId])).rows[0]
+      .n as number;
 
   it('retries a failed message after a back-off and applies its effects once, with nothing from the failed attempt', async () => {
-    const contact = aContactReceived();
+    const contact = aContactReceived({ contactId: randomUUID() });
     behaviour.failuresLeft[contact.contactId] = 1;
-    const messageId = await broker.publish(eventsExchange('intake'), MessageTypes.ContactReceived, MessageTypes.ContactReceived, contact);
-    await eventually(async () => ((await inboxRows(messageId)) === 1 ? true : undefined), 10_000, 'the retried message');
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+    );
+    await eventually(
+      async () => ((await inboxRows(messageId)) === 1 ? true : undefined),
+      10_000,
+      'the retried message',
+    );
     expect(behaviour.attempts[contact.contactId]).toEqual([0, 1]);
     expect(await outboxRows(contact.contactId)).toBe(1);
   });
 
   it('sends a permanently failing message to the dead-letter queue with its reason, without retrying', async () => {
-    const contact = aContactReceived();
+    const contact = aContactReceived({ contactId: randomUUID() });
     behaviour.permanent.add(contact.contactId);
-    const messageId = await broker.publish(eventsExchange('intake'), MessageTypes.ContactReceived, MessageTypes.ContactReceived, contact);
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+    );
     const [dead] = await eventually(async () => {
       const drained = await broker.drain(deadLetterQueueName(queue));
       return drained.length ? drained : undefined;
     });
     expect(dead.properties.messageId).toBe(messageId);
-    expect(dead.properties.headers?.[WireHeaders.FailureReason]).toBe(`PermanentMessageError: contact ${contact.contactId} refused`);
+    expect(dead.properties.headers?.[WireHeaders.FailureReason]).toBe(
+      `PermanentMessageError: contact ${contact.contactId} refused`,
+    );
     expect(dead.properties.headers?.[WireHeaders.FailedQueue]).toBe(queue);
     expect(behaviour.attempts[contact.contactId]).toEqual([0]);
     expect(await outboxRows(contact.contactId)).toBe(0);
@@ -115,7 +154,12 @@ describe('the AMQP transport (real broker and database)', () => {
   });
 
   it('dead-letters a message of a type the queue does not accept', async () => {
-    const messageId = await broker.publish(eventsExchange('intake'), MessageTypes.ContactReceived, 'decision.recorded', { contactId: 'x' });
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      'decision.recorded',
+      { contactId: 'x' },
+    );
     const [dead] = await eventually(async () => {
       const drained = await broker.drain(deadLetterQueueName(queue));
       return drained.length ? drained : undefined;
@@ -125,9 +169,20 @@ describe('the AMQP transport (real broker and database)', () => {
   });
 
   it('handles a redelivered message id once', async () => {
-    const contact = aContactReceived();
-    const messageId = await broker.publish(eventsExchange('intake'), MessageTypes.ContactReceived, MessageTypes.ContactReceived, contact);
-    await broker.publish(eventsExchange('intake'), MessageTypes.ContactReceived, MessageTypes.ContactReceived, contact, { messageId });
+    const contact = aContactReceived({ contactId: randomUUID() });
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+    );
+    await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+      { messageId },
+    );
     await eventually(async () => ((await inboxRows(messageId)) === 1 ? true : undefined));
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(behaviour.attempts[contact.contactId]).toEqual([0]);

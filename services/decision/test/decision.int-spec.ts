@@ -29,6 +29,7 @@ const QUEUE = 'decision.inbox';
 const AGENCIES_ASKED: Agency[] = ['police', 'health', 'education'];
 const mashOnlySummary = (agency: Agency) =>
   `Sensitive ${agency} intelligence: the mother's partner is believed to be linked to county lines supply.`;
+const byAgency = (a: { agency: string }, b: { agency: string }) => a.agency.localeCompare(b.agency);
 const shareableSummary = (agency: Agency) => `${agency} record: the family moved to the area in 2022.`;
 
 describe('decision: the MASH record (real broker and database)', () => {
@@ -49,31 +50,49 @@ describe('decision: the MASH record (real broker and database)', () => {
 
   const statusOf = async (contactId: string) =>
     (await db.query('SELECT status FROM mash_records WHERE contact_id = $1', [contactId])).rows[0]?.status as
-      | string
-      | undefined;
+      string | undefined;
   const waitForStatus = (contactId: string, status: string) =>
-    eventually(async () => ((await statusOf(contactId)) === status ? status : undefined), 15_000, `status ${status}`);
+    eventually(
+      async () => ((await statusOf(contactId)) === status ? status : undefined),
+      15_000,
+      `status ${status}`,
+    );
   const waitForHandled = (messageId: string) =>
     eventually(
-      async () => ((await db.query('SELECT 1 FROM inbox WHERE message_id = $1', [messageId])).rowCount ? true : undefined),
+      async () =>
+        (await db.query('SELECT 1 FROM inbox WHERE message_id = $1', [messageId])).rowCount
+          ? true
+          : undefined,
       15_000,
       `message ${messageId} handled`,
     );
 
-  function screen(contactId: string, checks: Partial<Record<Agency, string>>) {
+  function screen(
+    contactId: string,
+    checks: Partial<Record<Agency, string>>,
+    receivedAt = '2024-03-04T09:15:00.000Z',
+  ) {
     return broker.publish(
       eventsExchange('triage'),
       MessageTypes.ContactScreened,
       MessageTypes.ContactScreened,
       aContactScreened({
         contactId,
-        checks: Object.entries(checks).map(([agency, checkId]) => aRequestedCheck({ agency: agency as Agency, checkId })),
-        contact: aContactReceived({ contactId, reference: `MASH-TEST-${contactId.slice(0, 8)}` }),
+        checks: Object.entries(checks).map(([agency, checkId]) =>
+          aRequestedCheck({ agency: agency as Agency, checkId }),
+        ),
+        contact: aContactReceived({ contactId, receivedAt, reference: `MASH-TEST-${contactId.slice(0, 8)}` }),
       }),
     );
   }
 
-  function respond(agency: Agency, contactId: string, checkId: string, overrides: Partial<CheckResponded> = {}, messageId?: string) {
+  function respond(
+    agency: Agency,
+    contactId: string,
+    checkId: string,
+    overrides: Partial<CheckResponded> = {},
+    messageId?: string,
+  ) {
     return broker.publish(
       eventsExchange(`${agency}-checks`),
       MessageTypes.CheckResponded,
@@ -104,7 +123,10 @@ describe('decision: the MASH record (real broker and database)', () => {
     await db.query('TRUNCATE record_checks, mash_records, audit_log, inbox, outbox');
     broker = await TestBroker.connect();
     await broker.purge(QUEUE, deadLetterQueueName(QUEUE));
-    decisions = await broker.capture<DecisionRecorded>(eventsExchange('decision'), MessageTypes.DecisionRecorded);
+    decisions = await broker.capture<DecisionRecorded>(
+      eventsExchange('decision'),
+      MessageTypes.DecisionRecorded,
+    );
     config = loadConfig(DecisionConfig, testServiceEnv('decision'));
     app = await startService({
       service: 'decision',
@@ -134,7 +156,10 @@ describe('decision: the MASH record (real broker and database)', () => {
     await respond('police', contact.id, contact.checks.police);
     await respond('health', contact.id, contact.checks.health);
     await eventually(async () => {
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM record_checks WHERE contact_id = $1 AND status = 'responded'`, [contact.id]);
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM record_checks WHERE contact_id = $1 AND status = 'responded'`,
+        [contact.id],
+      );
       return rows[0].n === 2 ? true : undefined;
     });
     expect(await statusOf(contact.id)).toBe('awaiting-checks');
@@ -148,12 +173,20 @@ describe('decision: the MASH record (real broker and database)', () => {
       eventsExchange('triage'),
       MessageTypes.ContactScreened,
       MessageTypes.ContactScreened,
-      aContactScreened({ contactId: contact.id, rag: 'red', checks: [aRequestedCheck({ agency: 'police', checkId: randomUUID() })] }),
+      aContactScreened({
+        contactId: contact.id,
+        rag: 'red',
+        checks: [aRequestedCheck({ agency: 'police', checkId: randomUUID() })],
+      }),
     );
     await waitForHandled(messageId);
-    const { rows } = await db.query('SELECT rag_rating, status FROM mash_records WHERE contact_id = $1', [contact.id]);
+    const { rows } = await db.query('SELECT rag_rating, status FROM mash_records WHERE contact_id = $1', [
+      contact.id,
+    ]);
     expect(rows[0]).toEqual({ rag_rating: 'amber', status: 'ready-for-decision' });
-    expect((await db.query('SELECT 1 FROM record_checks WHERE contact_id = $1', [contact.id])).rowCount).toBe(3);
+    expect((await db.query('SELECT 1 FROM record_checks WHERE contact_id = $1', [contact.id])).rowCount).toBe(
+      3,
+    );
   });
 
   it('applies a check.responded that arrives before its contact.screened, once the record exists', async () => {
@@ -164,7 +197,9 @@ describe('decision: the MASH record (real broker and database)', () => {
     expect(await statusOf(early.id)).toBeUndefined();
     await screen(early.id, { police: early.check });
     await waitForStatus(early.id, 'ready-for-decision');
-    const { rows } = await db.query('SELECT status, response FROM record_checks WHERE check_id = $1', [early.check]);
+    const { rows } = await db.query('SELECT status, response FROM record_checks WHERE check_id = $1', [
+      early.check,
+    ]);
     expect(rows[0].status).toBe('responded');
     expect(rows[0].response.items).toHaveLength(2);
     expect(await broker.drain(deadLetterQueueName(QUEUE))).toEqual([]);
@@ -186,7 +221,11 @@ describe('decision: the MASH record (real broker and database)', () => {
 
   it('withholds mash-only items from a contact officer while a decision maker sees them, auditing every view', async () => {
     const officer = await view(contact.id, tokens.contactOfficer).expect(200);
-    expect(officer.body).toMatchObject({ contactId: contact.id, status: 'ready-for-decision', decision: null });
+    expect(officer.body).toMatchObject({
+      contactId: contact.id,
+      status: 'ready-for-decision',
+      decision: null,
+    });
     expect(officer.body.checks).toHaveLength(3);
     for (const check of officer.body.checks) {
       expect(check.response.items).toEqual([
@@ -211,19 +250,44 @@ describe('decision: the MASH record (real broker and database)', () => {
       [contact.id],
     );
     expect(rows).toEqual([
-      { actor_id: 'co-1', actor_roles: ['contact-officer'], detail: expect.objectContaining({ withheldItems: 3 }) },
-      { actor_id: 'dm-1', actor_roles: ['decision-maker'], detail: expect.objectContaining({ withheldItems: 0 }) },
+      {
+        actor_id: 'co-1',
+        actor_roles: ['contact-officer'],
+        detail: expect.objectContaining({ withheldItems: 3 }),
+      },
+      {
+        actor_id: 'dm-1',
+        actor_roles: ['decision-maker'],
+        detail: expect.objectContaining({ withheldItems: 0 }),
+      },
     ]);
   });
 
   it('lists records oldest first and refuses an unknown status by name', async () => {
+    // Screened newest first, so the order can only come from the contacts' received times.
+    const [newer, older] = [randomUUID(), randomUUID()];
+    await screen(newer, {}, '2024-03-04T11:00:00.000Z');
+    await screen(older, {}, '2024-03-01T08:00:00.000Z');
+    await waitForStatus(older, 'ready-for-decision');
+    await waitForStatus(newer, 'ready-for-decision');
+
     const list = await request(app.getHttpServer())
       .get('/contacts?status=ready-for-decision&rag=amber')
       .set('Authorization', `Bearer ${tokens.socialWorker}`)
       .expect(200);
     const entry = list.body.find((row: { contactId: string }) => row.contactId === contact.id);
-    expect(entry).toMatchObject({ status: 'ready-for-decision', rag: 'amber', route: 'mash-checks', overdue: false });
-    expect(entry.checks).toHaveLength(3);
+    expect(entry).toMatchObject({
+      status: 'ready-for-decision',
+      rag: 'amber',
+      route: 'mash-checks',
+      overdue: false,
+    });
+    expect(entry.checks).toEqual(
+      AGENCIES_ASKED.map((agency) => ({ agency, status: 'responded' })).sort(byAgency),
+    );
+    const order = list.body.map((row: { contactId: string }) => row.contactId);
+    expect(order.indexOf(older)).toBeLessThan(order.indexOf(contact.id));
+    expect(order.indexOf(contact.id)).toBeLessThan(order.indexOf(newer));
     expect(list.body.every((row: { status: string }) => row.status === 'ready-for-decision')).toBe(true);
 
     const overdue = await request(app.getHttpServer())
@@ -243,14 +307,21 @@ describe('decision: the MASH record (real broker and database)', () => {
     const waiting = { id: randomUUID(), check: randomUUID() };
     await screen(waiting.id, { health: waiting.check });
     await waitForStatus(waiting.id, 'awaiting-checks');
-    const body = { outcome: 'early-help', rationale: 'Needs are below the threshold for statutory services.' };
+    const body = {
+      outcome: 'early-help',
+      rationale: 'Needs are below the threshold for statutory services.',
+    };
 
     const early = await decide(waiting.id, body, tokens.decisionMaker).expect(409);
     expect(early.headers['content-type']).toContain('application/problem+json');
     await decide(contact.id, body, tokens.socialWorker).expect(403);
     await decide(contact.id, body).expect(401);
     await decide(randomUUID(), body, tokens.decisionMaker).expect(404);
-    const invalid = await decide(contact.id, { outcome: 'adopt', rationale: '' }, tokens.decisionMaker).expect(400);
+    const invalid = await decide(
+      contact.id,
+      { outcome: 'adopt', rationale: '' },
+      tokens.decisionMaker,
+    ).expect(400);
     expect(invalid.body.errors.map((error: { field: string }) => error.field)).toEqual(
       expect.arrayContaining(['outcome', 'rationale']),
     );
@@ -270,13 +341,18 @@ describe('decision: the MASH record (real broker and database)', () => {
     expect(leaking.body.type).toMatch(/mash-only-in-feedback$/);
     expect(JSON.stringify(leaking.body)).not.toContain('county lines');
 
-    const { rows } = await db.query('SELECT status, outcome, feedback_to_referrer FROM mash_records WHERE contact_id = $1', [
-      contact.id,
-    ]);
+    const { rows } = await db.query(
+      'SELECT status, outcome, feedback_to_referrer FROM mash_records WHERE contact_id = $1',
+      [contact.id],
+    );
     expect(rows[0]).toEqual({ status: 'ready-for-decision', outcome: null, feedback_to_referrer: null });
     expect((await db.query(`SELECT 1 FROM outbox WHERE type = 'decision.recorded'`)).rowCount).toBe(0);
     expect(
-      (await db.query(`SELECT 1 FROM audit_log WHERE contact_id = $1 AND action = 'record-decision'`, [contact.id])).rowCount,
+      (
+        await db.query(`SELECT 1 FROM audit_log WHERE contact_id = $1 AND action = 'record-decision'`, [
+          contact.id,
+        ])
+      ).rowCount,
     ).toBe(0);
   });
 
@@ -290,7 +366,13 @@ describe('decision: the MASH record (real broker and database)', () => {
     ).expect(200);
     expect(decided.body).toMatchObject({
       status: 'decided',
-      decision: { outcome: 'early-help', rationale, feedbackToReferrer, decidedBy: 'dm-1', decidedAt: clock.now().toISOString() },
+      decision: {
+        outcome: 'early-help',
+        rationale,
+        feedbackToReferrer,
+        decidedBy: 'dm-1',
+        decidedAt: clock.now().toISOString(),
+      },
     });
 
     const [published] = await decisions.waitFor(1, (message) => message.body.contactId === contact.id);
@@ -300,7 +382,11 @@ describe('decision: the MASH record (real broker and database)', () => {
       outcome: 'early-help',
       decidedBy: 'dm-1',
       feedbackToReferrer,
-      referrer: { name: 'Sam Teacher', organisation: 'Example Primary School', email: 'dsl@school.example.org' },
+      referrer: {
+        name: 'Sam Teacher',
+        organisation: 'Example Primary School',
+        email: 'dsl@school.example.org',
+      },
       children: [{ givenName: 'Amelia', familyName: 'Example' }],
     });
     const wire = JSON.stringify(published.body);
@@ -308,15 +394,22 @@ describe('decision: the MASH record (real broker and database)', () => {
     expect(wire).not.toContain(rationale);
     expect(published.body).not.toHaveProperty('rationale');
 
-    const audit = await db.query(`SELECT actor_id, detail FROM audit_log WHERE contact_id = $1 AND action = 'record-decision'`, [
-      contact.id,
+    const audit = await db.query(
+      `SELECT actor_id, detail FROM audit_log WHERE contact_id = $1 AND action = 'record-decision'`,
+      [contact.id],
+    );
+    expect(audit.rows).toEqual([
+      { actor_id: 'dm-1', detail: { outcome: 'early-help', feedbackToReferrer: true } },
     ]);
-    expect(audit.rows).toEqual([{ actor_id: 'dm-1', detail: { outcome: 'early-help', feedbackToReferrer: true } }]);
     await decide(contact.id, { outcome: 'signpost', rationale: 'again' }, tokens.decisionMaker).expect(409);
   });
 
   it('does not change the record when a check.responded is redelivered or repeated', async () => {
-    const before = (await db.query('SELECT response, responded_at FROM record_checks WHERE check_id = $1', [contact.checks.police])).rows[0];
+    const before = (
+      await db.query('SELECT response, responded_at FROM record_checks WHERE check_id = $1', [
+        contact.checks.police,
+      ])
+    ).rows[0];
     const repeated = await respond('police', contact.id, contact.checks.police, {
       analysis: 'A changed analysis that must not replace the first',
       respondedAt: '2024-03-06T09:00:00.000Z',
@@ -324,21 +417,30 @@ describe('decision: the MASH record (real broker and database)', () => {
     await respond('police', contact.id, contact.checks.police, { analysis: 'redelivered' }, repeated);
     await waitForHandled(repeated);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const after = (await db.query('SELECT response, responded_at FROM record_checks WHERE check_id = $1', [contact.checks.police])).rows[0];
+    const after = (
+      await db.query('SELECT response, responded_at FROM record_checks WHERE check_id = $1', [
+        contact.checks.police,
+      ])
+    ).rows[0];
     expect(after).toEqual(before);
     expect(await statusOf(contact.id)).toBe('decided');
   });
 
   it('records when the referrer was told the outcome, not when they were acknowledged', async () => {
     const notify = (kind: string, sentAt: string) =>
-      broker.publish(eventsExchange('notifications'), MessageTypes.NotificationSent, MessageTypes.NotificationSent, {
-        notificationId: randomUUID(),
-        contactId: contact.id,
-        kind,
-        channel: 'email',
-        recipient: 'referrer',
-        sentAt,
-      });
+      broker.publish(
+        eventsExchange('notifications'),
+        MessageTypes.NotificationSent,
+        MessageTypes.NotificationSent,
+        {
+          notificationId: randomUUID(),
+          contactId: contact.id,
+          kind,
+          channel: 'email',
+          recipient: 'referrer',
+          sentAt,
+        },
+      );
     await waitForHandled(await notify('acknowledgement', '2024-03-05T10:01:00.000Z'));
     expect((await view(contact.id, tokens.decisionMaker).expect(200)).body.feedbackSentAt).toBeNull();
     await notify('outcome-email', '2024-03-05T10:05:00.000Z');

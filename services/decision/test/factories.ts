@@ -39,7 +39,8 @@ export function aMashRecord(overrides: Partial<MashRecord> = {}): MashRecord {
   };
 }
 
-export const MASH_ONLY_SUMMARY = 'Intelligence links the mother’s partner to supplying drugs from the address.';
+export const MASH_ONLY_SUMMARY =
+  'Intelligence links the mother’s partner to supplying drugs from the address.';
 
 /** The police's answered check: one shareable and one mash-only item. */
 export function anAnsweredCheck(overrides: Partial<RecordCheck> = {}, items?: CheckItem[]): RecordCheck {

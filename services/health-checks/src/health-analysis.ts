@@ -52,7 +52,9 @@ export const healthAnalysis: AgencyAnalysis = (input) => {
       `the child attended the emergency department ${childEdThisYear === 1 ? 'once' : 'twice'} in the last 12 months`,
     adultMentalHealth.length > 0 &&
       `an adult in the household is known to mental health services, which is relevant to parenting capacity${mentalHealthConcern ? ' and to the parental mental health concern raised' : ''}`,
-    childMatched && !ofKind(children, 'gp-registration').length && 'the child has no GP registration on record',
+    childMatched &&
+      !ofKind(children, 'gp-registration').length &&
+      'the child has no GP registration on record',
     recency(facts, today),
     input.subjectsMatched < input.subjectsAsked &&
       `${counted(input.subjectsAsked - input.subjectsMatched, 'person', 'people')} in the request ${input.subjectsAsked - input.subjectsMatched === 1 ? 'is' : 'are'} not known to health`,

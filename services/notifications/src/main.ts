@@ -15,6 +15,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`notifications failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `notifications failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

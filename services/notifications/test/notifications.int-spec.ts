@@ -18,6 +18,10 @@ import { AppModule } from '../src/app.module';
 import { NotificationsConfig } from '../src/config';
 import { MAX_DISPATCH_ATTEMPTS } from '../src/dispatch/dispatch-backoff';
 
+// pdf-parse's index runs a self-test when loaded; its lib entry does not.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
+
 const QUEUE = 'notifications.inbox';
 const REJECTED_ADDRESS = 'no-such-user@hill.example';
 /** A mash-only item smuggled onto the message: it must never reach a letter or an email. */
@@ -105,7 +109,10 @@ describe('notifications, with an SMTP server', () => {
 
   const mailsTo = (address: string) => received.filter((mail) => mail.envelopeTo.includes(address));
   const list = (contactId: string) =>
-    request(app.getHttpServer()).get('/notifications').query({ contactId }).set('Authorization', `Bearer ${token}`);
+    request(app.getHttpServer())
+      .get('/notifications')
+      .query({ contactId })
+      .set('Authorization', `Bearer ${token}`);
 
   beforeAll(async () => {
     const started = await startSmtpServer(received);
@@ -114,8 +121,14 @@ describe('notifications, with an SMTP server', () => {
     await pg.query('TRUNCATE notifications, outbox, inbox');
     broker = await TestBroker.connect(adminAmqpUrl());
     await broker.purge(QUEUE);
-    sent = await broker.capture<NotificationSent>(eventsExchange('notifications'), MessageTypes.NotificationSent);
-    const booted = await bootApp({ ...testServiceEnv('notifications'), SMTP_URL: started.url, DISPATCH_POLL_MS: '50' }, clock);
+    sent = await broker.capture<NotificationSent>(
+      eventsExchange('notifications'),
+      MessageTypes.NotificationSent,
+    );
+    const booted = await bootApp(
+      { ...testServiceEnv('notifications'), SMTP_URL: started.url, DISPATCH_POLL_MS: '50' },
+      clock,
+    );
     app = booted.app;
     token = await issueDevelopmentToken({ roles: ['contact-officer'] }, booted.config.AUTH_DEV_SECRET!);
   });
@@ -135,14 +148,26 @@ describe('notifications, with an SMTP server', () => {
     let notificationId: string;
 
     beforeAll(async () => {
-      const withMashOnlyItem = { ...decision, items: [{ summary: MASH_ONLY_SUMMARY, classification: 'mash-only' }] };
-      messageId = await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, withMashOnlyItem);
-      [mail] = await eventually(async () => (mailsTo(address).length ? mailsTo(address) : undefined), 15_000, 'the email');
+      const withMashOnlyItem = {
+        ...decision,
+        items: [{ summary: MASH_ONLY_SUMMARY, classification: 'mash-only' }],
+      };
+      messageId = await broker.publish(
+        'decision.events',
+        'decision.recorded',
+        MessageTypes.DecisionRecorded,
+        withMashOnlyItem,
+      );
+      [mail] = await eventually(
+        async () => (mailsTo(address).length ? mailsTo(address) : undefined),
+        15_000,
+        'the email',
+      );
       const [event] = await sent.waitFor(1, (message) => message.body.contactId === decision.contactId);
       notificationId = event.body.notificationId;
     });
 
-    it("emails the referrer the outcome letter as a PDF, naming the reference in the subject", () => {
+    it('emails the referrer the outcome letter as a PDF, naming the reference in the subject', () => {
       expect(mail.parsed.to).toMatchObject({ value: [{ address }] });
       expect(mail.parsed.subject).toContain(decision.reference);
       expect(mail.parsed.attachments).toHaveLength(1);
@@ -156,11 +181,20 @@ describe('notifications, with an SMTP server', () => {
       expect(mail.parsed.messageId).toBe(`<${notificationId}@mash-hub>`);
     });
 
-    it("names the children by first name only in the email, and nothing mash-only anywhere in it", () => {
+    it('names the children by first name only in the email, and nothing mash-only anywhere in it', () => {
       expect(mail.parsed.text).toContain('Amelia');
       expect(mail.parsed.text).not.toContain('Quigley');
       expect(mail.raw.toString('utf8')).not.toContain('MASH-ONLY');
       expect(mail.parsed.text).not.toContain('soft intelligence');
+    });
+
+    it('attaches a letter naming the children in full, with the feedback, and nothing mash-only', async () => {
+      const letter = (await pdfParse(mail.parsed.attachments[0].content)).text.replace(/\s+/g, ' ');
+      expect(letter).toContain(decision.reference);
+      expect(letter).toContain('Amelia Quigley');
+      expect(letter).toContain('Thank you for telling us.');
+      expect(letter).not.toContain('MASH-ONLY');
+      expect(letter).not.toContain('soft intelligence');
     });
 
     it('publishes notification.sent with the time from the clock', async () => {
@@ -200,44 +234,73 @@ describe('notifications, with an SMTP server', () => {
         .responseType('blob')
         .expect(200);
       expect(response.headers['content-type']).toBe('application/pdf');
-      expect(response.headers['content-disposition']).toBe(`attachment; filename="outcome-${decision.reference}.pdf"`);
+      expect(response.headers['content-disposition']).toBe(
+        `attachment; filename="outcome-${decision.reference}.pdf"`,
+      );
       expect(Buffer.compare(response.body as Buffer, mail.parsed.attachments[0].content)).toBe(0);
     });
 
     it('counts the sent email by kind in the metrics', async () => {
       const metrics = await request(app.getHttpServer()).get('/metrics');
-      expect(metrics.text).toMatch(/mash_notifications_dispatched_total\{kind="outcome-email",result="sent"\} [1-9]/);
+      expect(metrics.text).toMatch(
+        /mash_notifications_dispatched_total\{kind="outcome-email",result="sent"\} [1-9]/,
+      );
       expect(metrics.text).not.toContain(address);
     });
 
     it('sends no second email for a redelivery or for a second decision on the same contact', async () => {
       const duplicatesBefore = await consumedDuplicates(app);
-      await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, decision, { messageId });
-      const secondId = await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, {
-        ...decision,
-        outcome: 's17-assessment',
+      await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, decision, {
+        messageId,
       });
-      await eventually(async () => ((await consumedDuplicates(app)) > duplicatesBefore ? true : undefined), 10_000, 'the redelivery');
+      const secondId = await broker.publish(
+        'decision.events',
+        'decision.recorded',
+        MessageTypes.DecisionRecorded,
+        {
+          ...decision,
+          outcome: 's17-assessment',
+        },
+      );
       await eventually(
-        async () => ((await pg.query('SELECT 1 FROM inbox WHERE message_id = $1', [secondId])).rowCount ? true : undefined),
+        async () => ((await consumedDuplicates(app)) > duplicatesBefore ? true : undefined),
+        10_000,
+        'the redelivery',
+      );
+      await eventually(
+        async () =>
+          (await pg.query('SELECT 1 FROM inbox WHERE message_id = $1', [secondId])).rowCount
+            ? true
+            : undefined,
         10_000,
         'the second decision',
       );
       await new Promise((resolve) => setTimeout(resolve, 500)); // ten dispatcher polls
       expect(mailsTo(address)).toHaveLength(1);
-      expect(sent.messages.filter((message) => message.body.contactId === decision.contactId)).toHaveLength(1);
+      expect(sent.messages.filter((message) => message.body.contactId === decision.contactId)).toHaveLength(
+        1,
+      );
       expect((await list(decision.contactId).expect(200)).body).toHaveLength(1);
     });
   });
 
   it('prepares a letter to post, and sends nothing, when the referrer has no email address', async () => {
-    const decision = aDecisionFor({ referrer: aLetterRecipient({ name: 'A Neighbour', organisation: null, email: null }) });
+    const decision = aDecisionFor({
+      referrer: aLetterRecipient({ name: 'A Neighbour', organisation: null, email: null }),
+    });
     await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, decision);
     const [letter] = await eventually(async () => {
       const { body } = await list(decision.contactId).expect(200);
-      return body.length ? (body as Array<{ id: string; kind: string; channel: string; status: string; sentAt: null }>) : undefined;
+      return body.length
+        ? (body as Array<{ id: string; kind: string; channel: string; status: string; sentAt: null }>)
+        : undefined;
     });
-    expect(letter).toMatchObject({ kind: 'outcome-letter', channel: 'post', status: 'ready-to-post', sentAt: null });
+    expect(letter).toMatchObject({
+      kind: 'outcome-letter',
+      channel: 'post',
+      status: 'ready-to-post',
+      sentAt: null,
+    });
     const document = await request(app.getHttpServer())
       .get(`/notifications/${letter.id}/document`)
       .set('Authorization', `Bearer ${token}`)
@@ -253,7 +316,9 @@ describe('notifications, with an SMTP server', () => {
     await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, decision);
     const attemptsSoFar = async (at: number) => {
       const { body } = await list(decision.contactId).expect(200);
-      return body[0]?.attempts >= at ? (body[0] as { status: string; attempts: number; sentAt: null }) : undefined;
+      return body[0]?.attempts >= at
+        ? (body[0] as { status: string; attempts: number; sentAt: null })
+        : undefined;
     };
 
     const first = await eventually(() => attemptsSoFar(1), 15_000, 'the first attempt');
@@ -272,7 +337,9 @@ describe('notifications, with an SMTP server', () => {
     }
     const { body } = await list(decision.contactId).expect(200);
     expect(body[0]).toMatchObject({ status: 'failed', attempts: MAX_DISPATCH_ATTEMPTS, sentAt: null });
-    const { rows } = await pg.query('SELECT last_error FROM notifications WHERE contact_id = $1', [decision.contactId]);
+    const { rows } = await pg.query('SELECT last_error FROM notifications WHERE contact_id = $1', [
+      decision.contactId,
+    ]);
     expect(rows[0].last_error).toBe('EENVELOPE 550');
 
     clock.advance(24 * 60 * 60_000);
@@ -283,9 +350,14 @@ describe('notifications, with an SMTP server', () => {
   });
 
   it('refuses a list without a contact id, or with one that is not a uuid, naming the field', async () => {
-    const missing = await request(app.getHttpServer()).get('/notifications').set('Authorization', `Bearer ${token}`).expect(400);
+    const missing = await request(app.getHttpServer())
+      .get('/notifications')
+      .set('Authorization', `Bearer ${token}`)
+      .expect(400);
     expect(missing.headers['content-type']).toContain('application/problem+json');
-    expect(missing.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'contactId', rule: 'isUuid' })]));
+    expect(missing.body.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'contactId', rule: 'isUuid' })]),
+    );
     const malformed = await list('not-a-uuid').expect(400);
     expect(malformed.body.errors).toEqual([expect.objectContaining({ field: 'contactId', rule: 'isUuid' })]);
   });
@@ -300,10 +372,20 @@ describe('notifications, with an SMTP server', () => {
     }
   });
 
+  it('describes both endpoints in the OpenAPI document', async () => {
+    const { body } = await request(app.getHttpServer()).get('/docs').expect(200);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining(['/notifications', '/notifications/{id}/document']),
+    );
+  });
+
   it('lets only hub staff see notifications', async () => {
     const contactId = randomUUID();
     await request(app.getHttpServer()).get('/notifications').query({ contactId }).expect(401);
-    const practitioner = await issueDevelopmentToken({ roles: ['agency-practitioner'], agency: 'police' }, testServiceEnv('notifications').AUTH_DEV_SECRET);
+    const practitioner = await issueDevelopmentToken(
+      { roles: ['agency-practitioner'], agency: 'police' },
+      testServiceEnv('notifications').AUTH_DEV_SECRET,
+    );
     await request(app.getHttpServer())
       .get('/notifications')
       .query({ contactId })
@@ -321,7 +403,11 @@ describe('notifications, without an SMTP server', () => {
   beforeAll(async () => {
     outboxDir = await mkdtemp(join(tmpdir(), 'mash-outbox-'));
     broker = await TestBroker.connect(adminAmqpUrl());
-    const env: Record<string, string> = { ...testServiceEnv('notifications'), NOTIFICATIONS_OUTBOX_DIR: outboxDir, DISPATCH_POLL_MS: '50' };
+    const env: Record<string, string> = {
+      ...testServiceEnv('notifications'),
+      NOTIFICATIONS_OUTBOX_DIR: outboxDir,
+      DISPATCH_POLL_MS: '50',
+    };
     delete env.SMTP_URL;
     ({ app } = await bootApp(env, clock));
   });
@@ -335,10 +421,14 @@ describe('notifications, without an SMTP server', () => {
   it('writes the email as <id>.eml and the letter as <id>.pdf into the outbox folder', async () => {
     const decision = aDecisionFor();
     await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, decision);
-    const files = await eventually(async () => {
-      const names = (await readdir(outboxDir)).filter((name) => !name.endsWith('.partial')).sort();
-      return names.length === 2 ? names : undefined;
-    }, 15_000, 'the outbox files');
+    const files = await eventually(
+      async () => {
+        const names = (await readdir(outboxDir)).filter((name) => !name.endsWith('.partial')).sort();
+        return names.length === 2 ? names : undefined;
+      },
+      15_000,
+      'the outbox files',
+    );
     const id = files[0].replace(/\.eml$/, '');
     expect(files).toEqual([`${id}.eml`, `${id}.pdf`]);
 

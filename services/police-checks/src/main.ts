@@ -17,6 +17,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`police-checks failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `police-checks failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 });

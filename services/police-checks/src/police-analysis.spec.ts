@@ -64,7 +64,9 @@ describe('police analysis', () => {
         concernCategories: ['domestic-abuse', 'neglect'],
       }),
     );
-    expect(text).toContain('Two incidents or crimes fall within the last 6 months, which suggests a current pattern');
+    expect(text).toContain(
+      'Two incidents or crimes fall within the last 6 months, which suggests a current pattern',
+    );
     expect(text).toContain('One item is rated red by police.');
     expect(text).toContain('bears directly on the domestic abuse concern raised');
     expect(text).not.toContain('neglect');
@@ -72,7 +74,9 @@ describe('police analysis', () => {
 
   it('with only intelligence, says police hold no incidents or crimes but that intelligence exists', () => {
     const text = policeAnalysis(anInput([aFact({ kind: 'intelligence', classification: 'mash-only' })]));
-    expect(text).toMatch(/^Police hold no incidents or crimes for the people in this request; one mash-only intelligence item is held\./);
+    expect(text).toMatch(
+      /^Police hold no incidents or crimes for the people in this request; one mash-only intelligence item is held\./,
+    );
   });
 
   it('answers no trace plainly, noting who could not be searched', () => {
@@ -82,6 +86,8 @@ describe('police analysis', () => {
   });
 
   it('says how many of the people asked about are not known to police', () => {
-    expect(policeAnalysis(anInput([aFact()], { subjectsAsked: 3 }))).toContain('Two people in the request are not known to police.');
+    expect(policeAnalysis(anInput([aFact()], { subjectsAsked: 3 }))).toContain(
+      'Two people in the request are not known to police.',
+    );
   });
 });

@@ -51,7 +51,9 @@ export const policeAnalysis: AgencyAnalysis = (input) => {
     ? `${counted(intelligence, 'mash-only intelligence item')} ${intelligence === 1 ? 'is' : 'are'} held`
     : undefined;
 
-  const childVictim = recorded.filter((fact) => fact.subjectRole === 'child' && fact.role === 'victim').length;
+  const childVictim = recorded.filter(
+    (fact) => fact.subjectRole === 'child' && fact.role === 'victim',
+  ).length;
   const childSuspect = recorded.filter(
     (fact) => fact.subjectRole === 'child' && (fact.role === 'suspect' || fact.role === 'offender'),
   ).length;
@@ -62,7 +64,8 @@ export const policeAnalysis: AgencyAnalysis = (input) => {
   const parts = [
     childVictim > 0 && `the child is recorded as a victim in ${ofThem(childVictim)}`,
     childSuspect > 0 && `the child is recorded as a suspect or offender in ${ofThem(childSuspect)}`,
-    adultSuspect > 0 && `an adult in the household is recorded as a suspect or offender in ${ofThem(adultSuspect)}`,
+    adultSuspect > 0 &&
+      `an adult in the household is recorded as a suspect or offender in ${ofThem(adultSuspect)}`,
   ].filter((part): part is string => !!part);
 
   const red = facts.filter((fact) => fact.severity === 'red').length;
@@ -73,7 +76,8 @@ export const policeAnalysis: AgencyAnalysis = (input) => {
     [holdings, intelligenceNote].filter(Boolean).join('; '),
     parts.length ? listed(parts) : undefined,
     recency(facts, today),
-    recent > 1 && `${counted(recent, 'incident or crime', 'incidents or crimes')} fall within the last 6 months, which suggests a current pattern rather than history`,
+    recent > 1 &&
+      `${counted(recent, 'incident or crime', 'incidents or crimes')} fall within the last 6 months, which suggests a current pattern rather than history`,
     red > 0 && `${counted(red, 'item is', 'items are')} rated red by police`,
     relevant.length > 0 &&
       recorded.length > 0 &&

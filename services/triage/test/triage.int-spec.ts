@@ -80,11 +80,19 @@ describe('triage (real broker and database)', () => {
   });
 
   const importIndex = (body: string, token: string | undefined = tokens['hub-operator']) => {
-    const call = request(app.getHttpServer()).post('/social-care-index/import').set('Content-Type', 'application/x-ndjson');
+    const call = request(app.getHttpServer())
+      .post('/social-care-index/import')
+      .set('Content-Type', 'application/x-ndjson');
     return (token ? call.set('Authorization', `Bearer ${token}`) : call).send(body);
   };
   const publishContact = (contact: ContactReceived, options: { messageId?: string; raw?: Buffer } = {}) =>
-    broker.publish(eventsExchange('intake'), MessageTypes.ContactReceived, MessageTypes.ContactReceived, contact, options);
+    broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+      options,
+    );
   const about = (contactId: string) => (message: CapturedMessage<Record<string, unknown>>) =>
     message.properties.correlationId === contactId;
   const ofType = (type: string, contactId: string) => (message: CapturedMessage<Record<string, unknown>>) =>
@@ -99,21 +107,39 @@ describe('triage (real broker and database)', () => {
     });
 
     it('answers a bad line with 400 naming the line and field, and stores nothing', async () => {
-      const body = [indexLine({ recordId: 'SC-BAD-1' }), indexLine({ recordId: 'SC-BAD-2', dateOfBirth: '2014-02-30' })].join('\n');
+      const body = [
+        indexLine({ recordId: 'SC-BAD-1' }),
+        indexLine({ recordId: 'SC-BAD-2', dateOfBirth: '2014-02-30' }),
+      ].join('\n');
       const response = await importIndex(body).expect(400);
       expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.body.errors).toEqual([expect.objectContaining({ line: 2, field: 'dateOfBirth', rule: 'isCalendarDate' })]);
-      expect(await count(`SELECT count(*)::int AS n FROM social_care_index WHERE record_id LIKE 'SC-BAD-%'`, [])).toBe(0);
+      expect(response.body.errors).toEqual([
+        expect.objectContaining({ line: 2, field: 'dateOfBirth', rule: 'isCalendarDate' }),
+      ]);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM social_care_index WHERE record_id LIKE 'SC-BAD-%'`, []),
+      ).toBe(0);
     });
 
     it('loads the index, and loading it again changes nothing (idempotent per recordId)', async () => {
       const body = [
-        indexLine({ recordId: 'SC-OPEN', ...OPEN_CHILD, status: 'open', allocatedWorker: 'Sam Worker', closedAt: null }),
+        indexLine({
+          recordId: 'SC-OPEN',
+          ...OPEN_CHILD,
+          status: 'open',
+          allocatedWorker: 'Sam Worker',
+          closedAt: null,
+        }),
         indexLine({ recordId: 'SC-CLOSED' }),
       ].join('\n');
       await importIndex(body).expect(200, { imported: 2 });
       await importIndex(body).expect(200, { imported: 2 });
-      expect(await count(`SELECT count(*)::int AS n FROM social_care_index WHERE record_id IN ('SC-OPEN', 'SC-CLOSED')`, [])).toBe(2);
+      expect(
+        await count(
+          `SELECT count(*)::int AS n FROM social_care_index WHERE record_id IN ('SC-OPEN', 'SC-CLOSED')`,
+          [],
+        ),
+      ).toBe(2);
     });
   });
 
@@ -143,7 +169,9 @@ describe('triage (real broker and database)', () => {
       expect(checks.map((check) => check.routingKey).sort()).toEqual(
         ['education', 'health', 'police'].map((agency) => checkRequestedRoutingKey(agency as 'police')),
       );
-      expect(body.checks.map((check) => check.checkId).sort()).toEqual(checks.map((check) => check.body.checkId).sort());
+      expect(body.checks.map((check) => check.checkId).sort()).toEqual(
+        checks.map((check) => check.body.checkId).sort(),
+      );
       for (const check of checks) {
         const requested = check.body as unknown as CheckRequested;
         expect(check.routingKey).toBe(checkRequestedRoutingKey(requested.agency));
@@ -169,7 +197,12 @@ describe('triage (real broker and database)', () => {
         .get(`/screenings/${contact.contactId}`)
         .set('Authorization', `Bearer ${tokens['social-worker']}`)
         .expect(200);
-      expect(screening.body).toMatchObject({ contactId: contact.contactId, route: 'mash-checks', rag: 'amber', checks: body.checks });
+      expect(screening.body).toMatchObject({
+        contactId: contact.contactId,
+        route: 'mash-checks',
+        rag: 'amber',
+        checks: body.checks,
+      });
     });
 
     it('routes a child open with an allocated worker to that worker, with no checks, finding the child whatever the case of the names', async () => {
@@ -184,10 +217,14 @@ describe('triage (real broker and database)', () => {
         route: 'transfer-to-allocated-worker',
         rag: 'green',
         checks: [],
-        socialCareIndex: [{ childIndex: 0, known: true, recordId: 'SC-OPEN', status: 'open', allocatedWorker: 'Sam Worker' }],
+        socialCareIndex: [
+          { childIndex: 0, known: true, recordId: 'SC-OPEN', status: 'open', allocatedWorker: 'Sam Worker' },
+        ],
       });
       await pause(1_000);
-      expect(published.messages.filter(ofType(MessageTypes.CheckRequested, contact.contactId))).toHaveLength(0);
+      expect(published.messages.filter(ofType(MessageTypes.CheckRequested, contact.contactId))).toHaveLength(
+        0,
+      );
     });
 
     it('answers 404 for a contact that has not been screened', async () => {
@@ -206,8 +243,12 @@ describe('triage (real broker and database)', () => {
 
       await published.waitFor(3, ofType(MessageTypes.CheckRequested, contact.contactId));
       await pause(2_000);
-      expect(published.messages.filter(ofType(MessageTypes.CheckRequested, contact.contactId))).toHaveLength(3);
-      expect(published.messages.filter(ofType(MessageTypes.ContactScreened, contact.contactId))).toHaveLength(1);
+      expect(published.messages.filter(ofType(MessageTypes.CheckRequested, contact.contactId))).toHaveLength(
+        3,
+      );
+      expect(published.messages.filter(ofType(MessageTypes.ContactScreened, contact.contactId))).toHaveLength(
+        1,
+      );
       expect(
         await count(`SELECT count(*)::int AS n FROM outbox WHERE correlation_id = $1 AND type = $2`, [
           contact.contactId,
@@ -223,13 +264,20 @@ describe('triage (real broker and database)', () => {
 
       const secondId = await publishContact(contact);
       await eventually(
-        async () => ((await count(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [secondId])) === 1 ? true : undefined),
+        async () =>
+          (await count(`SELECT count(*)::int AS n FROM inbox WHERE message_id = $1`, [secondId])) === 1
+            ? true
+            : undefined,
         10_000,
         'the second delivery to be handled',
       );
       await pause(1_000);
-      expect(await count(`SELECT count(*)::int AS n FROM screenings WHERE contact_id = $1`, [contact.contactId])).toBe(1);
-      expect(await count(`SELECT count(*)::int AS n FROM outbox WHERE correlation_id = $1`, [contact.contactId])).toBe(4);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM screenings WHERE contact_id = $1`, [contact.contactId]),
+      ).toBe(1);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM outbox WHERE correlation_id = $1`, [contact.contactId]),
+      ).toBe(4);
       expect(published.messages.filter(about(contact.contactId))).toHaveLength(4);
       const dead = await broker.drain(DEAD_LETTERS);
       expect(dead.filter((message) => message.properties.messageId === secondId)).toHaveLength(0);
@@ -243,7 +291,9 @@ describe('triage (real broker and database)', () => {
         children: [aChild({ givenName: 'Zebedee', familyName: 'Quarrington', dateOfBirth: '2023-02-30' })],
       });
       const invalidId = await publishContact(invalid);
-      const notJsonId = await publishContact(aContactReceived({ contactId: randomUUID() }), { raw: Buffer.from('{"contactId": ') });
+      const notJsonId = await publishContact(aContactReceived({ contactId: randomUUID() }), {
+        raw: Buffer.from('{"contactId": '),
+      });
 
       const dead: CapturedMessage[] = [];
       await eventually(async () => {
@@ -262,7 +312,9 @@ describe('triage (real broker and database)', () => {
       expect(String(notJsonDead.properties.headers?.[WireHeaders.FailureReason])).toContain('not valid JSON');
       expect(notJsonDead.properties.headers?.[WireHeaders.Attempt]).toBeUndefined();
 
-      expect(await count(`SELECT count(*)::int AS n FROM screenings WHERE contact_id = $1`, [invalid.contactId])).toBe(0);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM screenings WHERE contact_id = $1`, [invalid.contactId]),
+      ).toBe(0);
       expect(published.messages.filter(about(invalid.contactId))).toHaveLength(0);
     });
   });

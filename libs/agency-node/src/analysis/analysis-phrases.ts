@@ -40,11 +40,18 @@ export function monthsSince(date: string, today: Date): number {
 }
 
 export function latest(facts: readonly AnalysedFact[]): string | undefined {
-  return facts.reduce<string | undefined>((newest, fact) => (!newest || fact.date > newest ? fact.date : newest), undefined);
+  return facts.reduce<string | undefined>(
+    (newest, fact) => (!newest || fact.date > newest ? fact.date : newest),
+    undefined,
+  );
 }
 
 /** How recent the newest fact is, in the bands a decision maker thinks in. */
-export function recency(facts: readonly AnalysedFact[], today: Date, noun = 'the most recent'): string | undefined {
+export function recency(
+  facts: readonly AnalysedFact[],
+  today: Date,
+  noun = 'the most recent',
+): string | undefined {
   const newest = latest(facts);
   if (!newest) return undefined;
   const months = monthsSince(newest, today);
@@ -72,8 +79,18 @@ export function whoseRecords(facts: readonly AnalysedFact[]): string {
   const subjects = new Map(facts.map((fact) => [fact.subjectId, fact.subjectRole]));
   const children = [...subjects.values()].filter((role) => role === 'child').length;
   const adults = subjects.size - children;
-  const childPart = children === 0 ? '' : children === 1 ? 'the child' : `${SMALL_NUMBERS[children] ?? children} of the children`;
-  const adultPart = adults === 0 ? '' : adults === 1 ? 'one adult in the household' : `${counted(adults, 'adult')} in the household`;
+  const childPart =
+    children === 0
+      ? ''
+      : children === 1
+        ? 'the child'
+        : `${SMALL_NUMBERS[children] ?? children} of the children`;
+  const adultPart =
+    adults === 0
+      ? ''
+      : adults === 1
+        ? 'one adult in the household'
+        : `${counted(adults, 'adult')} in the household`;
   return listed([childPart, adultPart].filter(Boolean));
 }
 

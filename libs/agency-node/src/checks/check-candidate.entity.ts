@@ -8,7 +8,7 @@ import type { MatchConfidence } from '@mash/contracts';
 @Entity('check_candidates')
 export class CheckCandidate {
   @PrimaryColumn({ name: 'check_id', type: 'uuid' }) checkId!: string;
-  @PrimaryColumn({ name: 'subject_id' }) subjectId!: string;
-  @PrimaryColumn({ name: 'record_id' }) recordId!: string;
-  @Column() confidence!: MatchConfidence;
+  @PrimaryColumn({ name: 'subject_id', type: 'text' }) subjectId!: string;
+  @PrimaryColumn({ name: 'record_id', type: 'text' }) recordId!: string;
+  @Column({ type: 'text' }) confidence!: MatchConfidence;
 }

@@ -25,7 +25,9 @@ export class CheckInboxService {
   async receive(message: CheckRequested, manager: EntityManager): Promise<void> {
     if (message.agency !== this.node.agency) {
       // Misrouted: answering would disclose this agency's records for a request meant for another.
-      throw new PermanentMessageError(`check ${message.checkId} is for ${message.agency}, not ${this.node.agency}`);
+      throw new PermanentMessageError(
+        `check ${message.checkId} is for ${message.agency}, not ${this.node.agency}`,
+      );
     }
     const check = await this.store(message, manager);
     if (!check) {
@@ -34,7 +36,11 @@ export class CheckInboxService {
       return;
     }
     const candidates = await this.matcher.findCandidates(manager, check.subjects);
-    if (candidates.length) await manager.insert(CheckCandidate, candidates.map((candidate) => ({ checkId: check.checkId, ...candidate })));
+    if (candidates.length)
+      await manager.insert(
+        CheckCandidate,
+        candidates.map((candidate) => ({ checkId: check.checkId, ...candidate })),
+      );
     try {
       await this.responder.respondAutomatically(manager, check, candidates);
     } catch (error) {

@@ -24,10 +24,15 @@ export class CheckMatcher {
       if (!key) continue;
       const people = await manager.find(AgencyPerson, {
         select: { recordId: true },
-        where: { familyNameKey: key.familyNameKey, givenNameKey: key.givenNameKey, dateOfBirth: key.dateOfBirth },
+        where: {
+          familyNameKey: key.familyNameKey,
+          givenNameKey: key.givenNameKey,
+          dateOfBirth: key.dateOfBirth,
+        },
         order: { recordId: 'ASC' },
       });
-      for (const person of people) candidates.push({ subjectId: subject.subjectId, recordId: person.recordId, confidence: 'match' });
+      for (const person of people)
+        candidates.push({ subjectId: subject.subjectId, recordId: person.recordId, confidence: 'match' });
     }
     return candidates;
   }

@@ -23,7 +23,11 @@ const checksAnswered = new Counter({
 /** The answer would be refused by the decision service (e.g. too many items for one message). */
 export class ResponseBreaksContractError extends DomainError {
   constructor(checkId: string, reason: string) {
-    super('response-breaks-contract', `the response to check ${checkId} breaks the contract: ${reason}`, HttpStatus.UNPROCESSABLE_ENTITY);
+    super(
+      'response-breaks-contract',
+      `the response to check ${checkId} breaks the contract: ${reason}`,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+    );
   }
 }
 
@@ -44,7 +48,11 @@ export class CheckResponder {
   ) {}
 
   /** The automatic answer: every exact match is confirmed, with no person involved. */
-  respondAutomatically(manager: EntityManager, check: Check, candidates: readonly FoundCandidate[]): Promise<CheckResponded> {
+  respondAutomatically(
+    manager: EntityManager,
+    check: Check,
+    candidates: readonly FoundCandidate[],
+  ): Promise<CheckResponded> {
     return this.respond(
       manager,
       check,
@@ -108,7 +116,11 @@ export class CheckResponder {
       matches: response.matches,
       items: response.items,
     });
-    await manager.update(Check, { checkId: check.checkId }, { status: 'responded', respondedAt: new Date(response.respondedAt) });
+    await manager.update(
+      Check,
+      { checkId: check.checkId },
+      { status: 'responded', respondedAt: new Date(response.respondedAt) },
+    );
     await this.disclosures.record(manager, disclosureEntry(check, response));
     await this.outbox.enqueue(manager, {
       type: MessageTypes.CheckResponded,

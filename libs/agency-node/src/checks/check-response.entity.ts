@@ -6,10 +6,10 @@ import type { CheckItem, CheckMatch, RagRating } from '@mash/contracts';
 export class CheckResponseRecord {
   @PrimaryColumn({ name: 'check_id', type: 'uuid' }) checkId!: string;
   @Column({ name: 'responded_at', type: 'timestamptz' }) respondedAt!: Date;
-  @Column({ name: 'responded_by' }) respondedBy!: string;
-  @Column() rag!: RagRating;
-  @Column({ name: 'no_trace' }) noTrace!: boolean;
-  @Column() analysis!: string;
+  @Column({ name: 'responded_by', type: 'text' }) respondedBy!: string;
+  @Column({ type: 'text' }) rag!: RagRating;
+  @Column({ name: 'no_trace', type: 'text' }) noTrace!: boolean;
+  @Column({ type: 'text' }) analysis!: string;
   @Column({ type: 'jsonb' }) matches!: CheckMatch[];
   @Column({ type: 'jsonb' }) items!: CheckItem[];
 }

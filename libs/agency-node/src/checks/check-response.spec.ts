@@ -30,7 +30,9 @@ describe('building the response to a check', () => {
       aResponseInput({
         matches: [
           aConfirmedMatch('P-1', [aRecordFact({ summary: 'asked about' })]),
-          aConfirmedMatch('P-9', [aRecordFact({ summary: 'a stranger', severity: 'red' })], { subjectId: 'adult-7' }),
+          aConfirmedMatch('P-9', [aRecordFact({ summary: 'a stranger', severity: 'red' })], {
+            subjectId: 'adult-7',
+          }),
         ],
       }),
     );
@@ -57,7 +59,11 @@ describe('building the response to a check', () => {
 
   it('shares police intelligence as mash-only even when the stored fact says shareable', () => {
     const response = buildCheckResponse(
-      aResponseInput({ matches: [aConfirmedMatch('P-1', [aRecordFact({ kind: 'intelligence', classification: 'shareable' })])] }),
+      aResponseInput({
+        matches: [
+          aConfirmedMatch('P-1', [aRecordFact({ kind: 'intelligence', classification: 'shareable' })]),
+        ],
+      }),
     );
     expect(response.items).toEqual([expect.objectContaining({ classification: 'mash-only' })]);
   });
@@ -103,14 +109,27 @@ describe('building the response to a check', () => {
     const response = buildCheckResponse(
       aResponseInput({
         analyse,
-        matches: [aConfirmedMatch('P-1', [aRecordFact({ kind: 'intelligence', summary: 'secret', classification: 'shareable' })])],
+        matches: [
+          aConfirmedMatch('P-1', [
+            aRecordFact({ kind: 'intelligence', summary: 'secret', classification: 'shareable' }),
+          ]),
+        ],
       }),
     );
     expect(response.analysis).toBe('what it means');
     const input = analyse.mock.calls[0][0];
-    expect(input).toMatchObject({ subjectsAsked: 2, subjectsMatched: 1, concernCategories: ['domestic-abuse'] });
+    expect(input).toMatchObject({
+      subjectsAsked: 2,
+      subjectsMatched: 1,
+      concernCategories: ['domestic-abuse'],
+    });
     expect(input.facts).toEqual([
-      expect.objectContaining({ kind: 'intelligence', classification: 'mash-only', subjectRole: 'child', recordId: 'P-1' }),
+      expect.objectContaining({
+        kind: 'intelligence',
+        classification: 'mash-only',
+        subjectRole: 'child',
+        recordId: 'P-1',
+      }),
     ]);
     expect(JSON.stringify(input)).not.toContain('secret');
   });
@@ -130,7 +149,13 @@ describe('building the response to a check', () => {
     buildCheckResponse({
       ...base,
       analyse,
-      check: { ...base.check, subjects: [...base.check.subjects, { subjectId: 'adult-1', role: 'adult', givenName: 'C', familyName: 'D', dateOfBirth: null }] },
+      check: {
+        ...base.check,
+        subjects: [
+          ...base.check.subjects,
+          { subjectId: 'adult-1', role: 'adult', givenName: 'C', familyName: 'D', dateOfBirth: null },
+        ],
+      },
     });
     expect(analyse.mock.calls[0][0]).toMatchObject({ subjectsAsked: 3, subjectsNotSearched: 1 });
   });

@@ -36,7 +36,13 @@ export interface CheckResponseInput {
     checkId: string;
     contactId: string;
     agency: Agency;
-    subjects: readonly { subjectId: string; role: SubjectRole; givenName: string; familyName: string; dateOfBirth?: string | null }[];
+    subjects: readonly {
+      subjectId: string;
+      role: SubjectRole;
+      givenName: string;
+      familyName: string;
+      dateOfBirth?: string | null;
+    }[];
     concernCategories: readonly ConcernCategory[];
   };
   matches: readonly ConfirmedMatch[];
@@ -73,7 +79,9 @@ export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
   const analysed: AnalysedFact[] = [];
   const itemisedFacts = new Set<string>();
   for (const match of matches) {
-    const facts = [...match.record.facts].sort((a, b) => b.date.localeCompare(a.date) || a.factId.localeCompare(b.factId));
+    const facts = [...match.record.facts].sort(
+      (a, b) => b.date.localeCompare(a.date) || a.factId.localeCompare(b.factId),
+    );
     for (const fact of facts) {
       // A record matched to two subjects (a duplicate entry in the request) shares each fact once.
       if (itemisedFacts.has(fact.factId)) continue;

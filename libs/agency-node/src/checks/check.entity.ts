@@ -9,15 +9,15 @@ export type CheckStatus = (typeof CHECK_STATUSES)[number];
 export class Check {
   @PrimaryColumn({ name: 'check_id', type: 'uuid' }) checkId!: string;
   @Column({ name: 'contact_id', type: 'uuid' }) contactId!: string;
-  @Column() reference!: string;
-  @Column() agency!: Agency;
-  @Column() rag!: RagRating;
+  @Column({ type: 'text' }) reference!: string;
+  @Column({ type: 'text' }) agency!: Agency;
+  @Column({ type: 'text' }) rag!: RagRating;
   @Column({ name: 'requested_at', type: 'timestamptz' }) requestedAt!: Date;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
-  @Column() status!: CheckStatus;
+  @Column({ type: 'text' }) status!: CheckStatus;
   @Column({ type: 'jsonb' }) subjects!: CheckSubject[];
   @Column({ name: 'concern_categories', type: 'jsonb' }) concernCategories!: ConcernCategory[];
-  @Column({ name: 'concern_summary' }) concernSummary!: string;
+  @Column({ name: 'concern_summary', type: 'text' }) concernSummary!: string;
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt!: Date | null;
 }

@@ -21,7 +21,10 @@ export class ChecksController {
   @Roles('agency-practitioner', 'hub-operator')
   @ApiOperation({ summary: "This agency's check requests, soonest due first" })
   @ApiOkResponse({ type: [CheckSummaryResponse] })
-  list(@Query() query: ListChecksQuery, @CurrentUser() principal: Principal): Promise<CheckSummaryResponse[]> {
+  list(
+    @Query() query: ListChecksQuery,
+    @CurrentUser() principal: Principal,
+  ): Promise<CheckSummaryResponse[]> {
     assertActsForAgency(principal, this.node.agency);
     return this.checks.list(query);
   }
@@ -34,7 +37,10 @@ export class ChecksController {
   })
   @ApiOkResponse({ type: CheckDetailResponse })
   @ApiNotFoundResponse({ description: 'No such check' })
-  async get(@Param('checkId') checkId: string, @CurrentUser() principal: Principal): Promise<CheckDetailResponse> {
+  async get(
+    @Param('checkId') checkId: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<CheckDetailResponse> {
     assertActsForAgency(principal, this.node.agency);
     const detail = await this.checks.get(checkId);
     return isAgencyPractitioner(principal, this.node.agency) ? detail : withholdMashOnly(detail);

@@ -31,7 +31,9 @@ export class ChecksService {
     const check = isUUID(checkId) ? await this.dataSource.getRepository(Check).findOneBy({ checkId }) : null;
     if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
     const [candidates, response] = await Promise.all([
-      this.dataSource.getRepository(CheckCandidate).find({ where: { checkId }, order: { subjectId: 'ASC', recordId: 'ASC' } }),
+      this.dataSource
+        .getRepository(CheckCandidate)
+        .find({ where: { checkId }, order: { subjectId: 'ASC', recordId: 'ASC' } }),
       this.dataSource.getRepository(CheckResponseRecord).findOneBy({ checkId }),
     ]);
     const people = candidates.length
@@ -41,6 +43,9 @@ export class ChecksService {
         })
       : [];
     const records = new Map(people.map((person) => [person.recordId, toRecordView(person)]));
+    // In the order the request named its subjects, so a practitioner reads the child first.
+    const subjectOrder = new Map(check.subjects.map((subject, index) => [subject.subjectId, index]));
+    candidates.sort((a, b) => (subjectOrder.get(a.subjectId) ?? 0) - (subjectOrder.get(b.subjectId) ?? 0));
     return {
       ...toSummary(check),
       concernSummary: check.concernSummary,

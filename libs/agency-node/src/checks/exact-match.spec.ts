@@ -4,7 +4,9 @@ const amy = { givenName: 'Amy', familyName: 'Jones', dateOfBirth: '2016-03-04' }
 
 describe('exact matching', () => {
   it('matches the same names and date of birth whatever the case and surrounding spaces', () => {
-    expect(isExactMatch(amy, { givenName: ' AMY ', familyName: 'jones', dateOfBirth: '2016-03-04' })).toBe(true);
+    expect(isExactMatch(amy, { givenName: ' AMY ', familyName: 'jones', dateOfBirth: '2016-03-04' })).toBe(
+      true,
+    );
   });
 
   it('does not match a different date of birth', () => {
@@ -26,7 +28,9 @@ describe('exact matching', () => {
   });
 
   it('does not swap given and family names', () => {
-    expect(isExactMatch(amy, { givenName: 'Jones', familyName: 'Amy', dateOfBirth: '2016-03-04' })).toBe(false);
+    expect(isExactMatch(amy, { givenName: 'Jones', familyName: 'Amy', dateOfBirth: '2016-03-04' })).toBe(
+      false,
+    );
   });
 
   it('stores names for lookup in one canonical form', () => {

@@ -33,5 +33,11 @@ export function exactMatchKey(person: MatchablePerson): ExactMatchKey | null {
 export function isExactMatch(subject: MatchablePerson, record: MatchablePerson): boolean {
   const a = exactMatchKey(subject);
   const b = exactMatchKey(record);
-  return !!a && !!b && a.givenNameKey === b.givenNameKey && a.familyNameKey === b.familyNameKey && a.dateOfBirth === b.dateOfBirth;
+  return (
+    !!a &&
+    !!b &&
+    a.givenNameKey === b.givenNameKey &&
+    a.familyNameKey === b.familyNameKey &&
+    a.dateOfBirth === b.dateOfBirth
+  );
 }

@@ -11,7 +11,14 @@ import { CreateAgencyRecords1763800000300 } from './migrations/1763800000300-cre
 import { CreateChecks1763800000310 } from './migrations/1763800000310-create-checks';
 import { CreateDisclosures1763800000320 } from './migrations/1763800000320-create-disclosures';
 
-export const AGENCY_NODE_ENTITIES = [AgencyPerson, AgencyFact, Check, CheckCandidate, CheckResponseRecord, Disclosure];
+export const AGENCY_NODE_ENTITIES = [
+  AgencyPerson,
+  AgencyFact,
+  Check,
+  CheckCandidate,
+  CheckResponseRecord,
+  Disclosure,
+];
 export const AGENCY_NODE_MIGRATIONS = [
   CreateAgencyRecords1763800000300,
   CreateChecks1763800000310,

@@ -9,7 +9,11 @@ describe('the disclosure log entry for a response', () => {
     const response = buildCheckResponse(
       aResponseInput({
         matches: [
-          aConfirmedMatch('P-1', [aRecordFact(), aRecordFact({ kind: 'intelligence' }), aRecordFact({ classification: 'mash-only' })]),
+          aConfirmedMatch('P-1', [
+            aRecordFact(),
+            aRecordFact({ kind: 'intelligence' }),
+            aRecordFact({ classification: 'mash-only' }),
+          ]),
           aConfirmedMatch('P-2', [aRecordFact()], { subjectId: 'adult-0' }),
         ],
       }),
@@ -33,7 +37,9 @@ describe('the disclosure log entry for a response', () => {
   });
 
   it('holds no summary text', () => {
-    const response = buildCheckResponse(aResponseInput({ matches: [aConfirmedMatch('P-1', [aRecordFact({ summary: 'private words' })])] }));
+    const response = buildCheckResponse(
+      aResponseInput({ matches: [aConfirmedMatch('P-1', [aRecordFact({ summary: 'private words' })])] }),
+    );
     expect(JSON.stringify(disclosureEntry(check, response))).not.toContain('private words');
   });
 });

@@ -5,13 +5,13 @@ import { AgencyPerson } from './agency-person.entity';
 /** Something the agency knows about a person, classified by the agency. */
 @Entity('agency_facts')
 export class AgencyFact {
-  @PrimaryColumn({ name: 'fact_id' }) factId!: string;
-  @Column({ name: 'record_id' }) recordId!: string;
+  @PrimaryColumn({ name: 'fact_id', type: 'text' }) factId!: string;
+  @Column({ name: 'record_id', type: 'text' }) recordId!: string;
   @Column({ type: 'date' }) date!: string;
-  @Column() kind!: string;
-  @Column() summary!: string;
-  @Column() classification!: ItemClassification;
-  @Column() severity!: RagRating;
+  @Column({ type: 'text' }) kind!: string;
+  @Column({ type: 'text' }) summary!: string;
+  @Column({ type: 'text' }) classification!: ItemClassification;
+  @Column({ type: 'text' }) severity!: RagRating;
   @Column({ type: 'text', nullable: true }) role!: string | null;
   @ManyToOne(() => AgencyPerson, (person) => person.facts, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'record_id' })

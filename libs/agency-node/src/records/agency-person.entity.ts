@@ -5,13 +5,13 @@ import { AgencyFact } from './agency-fact.entity';
 /** A person in the agency's own records. */
 @Entity('agency_people')
 export class AgencyPerson {
-  @PrimaryColumn({ name: 'record_id' }) recordId!: string;
-  @Column({ name: 'given_name' }) givenName!: string;
-  @Column({ name: 'family_name' }) familyName!: string;
+  @PrimaryColumn({ name: 'record_id', type: 'text' }) recordId!: string;
+  @Column({ name: 'given_name', type: 'text' }) givenName!: string;
+  @Column({ name: 'family_name', type: 'text' }) familyName!: string;
   @Column({ name: 'other_names', type: 'jsonb' }) otherNames!: string[];
   /** Lookup keys (exact-match.ts nameKey), so matching and storage agree on what "the same name" is. */
-  @Column({ name: 'given_name_key' }) givenNameKey!: string;
-  @Column({ name: 'family_name_key' }) familyNameKey!: string;
+  @Column({ name: 'given_name_key', type: 'text' }) givenNameKey!: string;
+  @Column({ name: 'family_name_key', type: 'text' }) familyNameKey!: string;
   @Column({ name: 'date_of_birth', type: 'date' }) dateOfBirth!: string;
   @Column({ type: 'text', nullable: true }) gender!: Gender | null;
   @Column({ type: 'jsonb', nullable: true }) address!: Address | null;

@@ -32,7 +32,9 @@ export const FACTS_PER_RECORD_MAX = 200;
 
 /** One thing the agency knows about the person. `kind` and `role` are checked against the agency's own vocabulary. */
 export class AgencyFactLine {
-  @IsString() @MaxLength(RECORD_ID_MAX) @Matches(RECORD_ID, { message: '$property must be an id of letters, digits and ._:/-' })
+  @IsString()
+  @MaxLength(RECORD_ID_MAX)
+  @Matches(RECORD_ID, { message: '$property must be an id of letters, digits and ._:/-' })
   factId!: string;
   @IsCalendarDate() date!: string;
   @IsString() @IsNotEmpty() @MaxLength(40) kind!: string;
@@ -44,19 +46,31 @@ export class AgencyFactLine {
 
 /** One person in the agency's records, one NDJSON line (API.md, agency nodes: POST /records/import). */
 export class AgencyRecordLine {
-  @IsString() @MaxLength(RECORD_ID_MAX) @Matches(RECORD_ID, { message: '$property must be an id of letters, digits and ._:/-' })
+  @IsString()
+  @MaxLength(RECORD_ID_MAX)
+  @Matches(RECORD_ID, { message: '$property must be an id of letters, digits and ._:/-' })
   recordId!: string;
   @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) givenName!: string;
   @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) familyName!: string;
-  @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(NAME_MAX, { each: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(NAME_MAX, { each: true })
   otherNames?: string[];
   @IsCalendarDate() dateOfBirth!: string;
   @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @IsOptional() @ValidateNested() @Type(() => Address) address?: Address | null;
-  @IsOptional() @IsString() @Matches(/^\d{10}$/, { message: '$property must be 10 digits' }) nhsNumber?: string | null;
-  @IsOptional() @IsString() @Matches(/^[A-Z]\d{11}[A-Z0-9]$/, { message: '$property must be a 13-character UPN' })
+  @IsOptional() @IsString() @Matches(/^\d{10}$/, { message: '$property must be 10 digits' }) nhsNumber?:
+    string | null;
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Z]\d{11}[A-Z0-9]$/, { message: '$property must be a 13-character UPN' })
   upn?: string | null;
   @IsOptional() @IsString() @MaxLength(20) pncId?: string | null;
-  @IsArray() @ArrayMaxSize(FACTS_PER_RECORD_MAX) @ValidateNested({ each: true }) @Type(() => AgencyFactLine)
+  @IsArray()
+  @ArrayMaxSize(FACTS_PER_RECORD_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => AgencyFactLine)
   facts!: AgencyFactLine[];
 }

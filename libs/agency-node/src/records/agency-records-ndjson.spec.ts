@@ -64,11 +64,31 @@ describe('reading an agency NDJSON import', () => {
   });
 
   it.each([
-    ['a fact with an unknown classification', { facts: [aFact({ classification: 'secret' })] }, 'facts[0].classification', 'isIn'],
-    ['a fact with an unknown severity', { facts: [aFact({ severity: 'purple' })] }, 'facts[0].severity', 'isIn'],
+    [
+      'a fact with an unknown classification',
+      { facts: [aFact({ classification: 'secret' })] },
+      'facts[0].classification',
+      'isIn',
+    ],
+    [
+      'a fact with an unknown severity',
+      { facts: [aFact({ severity: 'purple' })] },
+      'facts[0].severity',
+      'isIn',
+    ],
     ['a police fact without a role', { facts: [aFact({ role: undefined })] }, 'facts[0].role', 'isDefined'],
-    ['a police fact with an unknown role', { facts: [aFact({ role: 'bystander' })] }, 'facts[0].role', 'isIn'],
-    ['a fact dated in the future', { facts: [aFact({ date: '2026-11-21' })] }, 'facts[0].date', 'notInFuture'],
+    [
+      'a police fact with an unknown role',
+      { facts: [aFact({ role: 'bystander' })] },
+      'facts[0].role',
+      'isIn',
+    ],
+    [
+      'a fact dated in the future',
+      { facts: [aFact({ date: '2026-11-21' })] },
+      'facts[0].date',
+      'notInFuture',
+    ],
     ['a person born in the future', { dateOfBirth: '2027-01-01' }, 'dateOfBirth', 'notInFuture'],
     ['an invalid postcode', { address: { postcode: 'NOT A POSTCODE' } }, 'address.postcode', 'matches'],
     ['a malformed NHS number', { nhsNumber: '123' }, 'nhsNumber', 'matches'],
@@ -98,25 +118,40 @@ describe('reading an agency NDJSON import', () => {
   });
 
   it('never repeats a value in its messages', () => {
-    const result = parse(toNdjson([aRecordLine({ givenName: 'Zebedee'.repeat(20), dateOfBirth: '1999-99-99' })]));
+    const result = parse(
+      toNdjson([aRecordLine({ givenName: 'Zebedee'.repeat(20), dateOfBirth: '1999-99-99' })]),
+    );
     expect(JSON.stringify(result)).not.toContain('Zebedee');
     expect(JSON.stringify(result)).not.toContain('1999-99-99');
   });
 
   it('stores intelligence as mash-only whatever the line says', () => {
-    const result = parse(toNdjson([aRecordLine({ facts: [aFact({ kind: 'intelligence', classification: 'shareable' })] })]));
+    const result = parse(
+      toNdjson([aRecordLine({ facts: [aFact({ kind: 'intelligence', classification: 'shareable' })] })]),
+    );
     expect(result.ok && result.records[0].facts[0].classification).toBe('mash-only');
   });
 
   it('accepts any lower-case role code, or none, where the agency has no role vocabulary', () => {
     const kinds = { factKinds: ['school'] };
     const ok = parseAgencyRecords(
-      toNdjson([aRecordLine({ facts: [aFact({ kind: 'school', role: undefined }), aFact({ factId: 'F-y', kind: 'school', role: 'pupil' })] })]),
+      toNdjson([
+        aRecordLine({
+          facts: [
+            aFact({ kind: 'school', role: undefined }),
+            aFact({ factId: 'F-y', kind: 'school', role: 'pupil' }),
+          ],
+        }),
+      ]),
       kinds,
       today,
     );
     expect(ok.ok).toBe(true);
-    const bad = parseAgencyRecords(toNdjson([aRecordLine({ facts: [aFact({ kind: 'school', role: 'Head Teacher' })] })]), kinds, today);
+    const bad = parseAgencyRecords(
+      toNdjson([aRecordLine({ facts: [aFact({ kind: 'school', role: 'Head Teacher' })] })]),
+      kinds,
+      today,
+    );
     expect(violationsOf(bad)).toEqual([{ line: 1, field: 'facts[0].role', rule: 'matches' }]);
   });
 });

@@ -11,8 +11,7 @@ export interface LineViolation extends FieldViolation {
 }
 
 export type ParsedAgencyRecords =
-  | { ok: true; records: AgencyRecordLine[] }
-  | { ok: false; violations: LineViolation[]; truncated: boolean };
+  { ok: true; records: AgencyRecordLine[] } | { ok: false; violations: LineViolation[]; truncated: boolean };
 
 export const IMPORT_LINES_MAX = 100_000;
 /** A wholly wrong file would otherwise answer with one problem per line. */
@@ -25,7 +24,11 @@ const CODE = /^[a-z][a-z-]*$/;
  * and every bad line reported, so a whole file can be fixed in one go; the caller stores nothing
  * unless all lines are good. Kinds that are always mash-only come back mash-only.
  */
-export function parseAgencyRecords(ndjson: string, kinds: AgencyRecordKinds, today: Date): ParsedAgencyRecords {
+export function parseAgencyRecords(
+  ndjson: string,
+  kinds: AgencyRecordKinds,
+  today: Date,
+): ParsedAgencyRecords {
   const violations: LineViolation[] = [];
   const records: AgencyRecordLine[] = [];
   const recordLines = new Map<string, number>();
@@ -82,7 +85,8 @@ export function parseAgencyRecords(ndjson: string, kinds: AgencyRecordKinds, tod
         }
         if (typeof fact.factId === 'string') {
           const earlier = factLines.get(fact.factId);
-          if (earlier) report(field('factId'), 'unique', `${field('factId')} repeats a factId on line ${earlier}`);
+          if (earlier)
+            report(field('factId'), 'unique', `${field('factId')} repeats a factId on line ${earlier}`);
           else factLines.set(fact.factId, line);
         }
       });
@@ -102,12 +106,21 @@ export function parseAgencyRecords(ndjson: string, kinds: AgencyRecordKinds, tod
       ok: false,
       truncated: false,
       violations: [
-        { line: lines.length, field: '(body)', rule: 'maxLines', message: `import at most ${IMPORT_LINES_MAX} records at a time` },
+        {
+          line: lines.length,
+          field: '(body)',
+          rule: 'maxLines',
+          message: `import at most ${IMPORT_LINES_MAX} records at a time`,
+        },
       ],
     };
   }
   if (violations.length) {
-    return { ok: false, violations: violations.slice(0, VIOLATIONS_REPORTED_MAX), truncated: violations.length > VIOLATIONS_REPORTED_MAX };
+    return {
+      ok: false,
+      violations: violations.slice(0, VIOLATIONS_REPORTED_MAX),
+      truncated: violations.length > VIOLATIONS_REPORTED_MAX,
+    };
   }
   for (const record of records) {
     record.otherNames ??= [];

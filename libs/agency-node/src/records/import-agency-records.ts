@@ -33,14 +33,24 @@ export async function importAgencyRecords(
   return { imported: parsed.records.length };
 }
 
-async function storeAgencyRecords(manager: EntityManager, records: AgencyRecordLine[], now: Date): Promise<void> {
+async function storeAgencyRecords(
+  manager: EntityManager,
+  records: AgencyRecordLine[],
+  now: Date,
+): Promise<void> {
   // One import at a time: two overlapping imports would otherwise interleave fact replacement.
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext('agency-records-import'))`);
   for (const batch of chunks(records, PEOPLE_PER_STATEMENT)) {
-    await manager.upsert(AgencyPerson, batch.map((record) => toPerson(record, now)), ['recordId']);
+    await manager.upsert(
+      AgencyPerson,
+      batch.map((record) => toPerson(record, now)),
+      ['recordId'],
+    );
     await manager.delete(AgencyFact, { recordId: In(batch.map((record) => record.recordId)) });
   }
-  const facts = records.flatMap((record) => record.facts.map((fact) => ({ ...fact, recordId: record.recordId, role: fact.role ?? null })));
+  const facts = records.flatMap((record) =>
+    record.facts.map((fact) => ({ ...fact, recordId: record.recordId, role: fact.role ?? null })),
+  );
   // A fact that moved from one person to another in the agency's system moves here too.
   for (const batch of chunks(facts, FACTS_PER_STATEMENT)) await manager.upsert(AgencyFact, batch, ['factId']);
 }

@@ -42,8 +42,20 @@ export function aResponseInput(overrides: Partial<CheckResponseInput> = {}): Che
       contactId: 'c5b0f6f2-8a8e-4a57-b3c1-6f8f0b9d2e11',
       agency: 'police',
       subjects: [
-        { subjectId: 'child-0', role: 'child', givenName: 'Amy', familyName: 'Jones', dateOfBirth: '2016-03-04' },
-        { subjectId: 'adult-0', role: 'adult', givenName: 'Beth', familyName: 'Jones', dateOfBirth: '1990-01-02' },
+        {
+          subjectId: 'child-0',
+          role: 'child',
+          givenName: 'Amy',
+          familyName: 'Jones',
+          dateOfBirth: '2016-03-04',
+        },
+        {
+          subjectId: 'adult-0',
+          role: 'adult',
+          givenName: 'Beth',
+          familyName: 'Jones',
+          dateOfBirth: '1990-01-02',
+        },
       ],
       concernCategories: ['domestic-abuse'],
     },
@@ -101,7 +113,10 @@ export function anAnalysedFact(overrides: Partial<AnalysedFact> = {}): AnalysedF
   };
 }
 
-export function anAnalysisInput(facts: AnalysedFact[], overrides: Partial<AnalysisInput> = {}): AnalysisInput {
+export function anAnalysisInput(
+  facts: AnalysedFact[],
+  overrides: Partial<AnalysisInput> = {},
+): AnalysisInput {
   return {
     facts,
     subjectsAsked: 2,

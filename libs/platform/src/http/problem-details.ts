@@ -101,6 +101,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('http');
 
   catch(exception: unknown, host: ArgumentsHost) {
+    // A message handler's error goes back to the AMQP transport untouched: it decides between retry
+    // and dead letter from the error's class.
     if (host.getType() !== 'http') throw exception;
     const problem = toProblem(exception);
     if (problem.status >= 500) {

@@ -11,6 +11,10 @@ export function decisionDataSourceOptions(url: string) {
     url,
     applicationName: 'decision',
     entities: [MashRecord, RecordCheck, AuditEntry, ...MESSAGING_ENTITIES],
-    migrations: [CreateMessagingTables1763800000000, CreateMashRecords1763800000400, CreateAuditLog1763800000401],
+    migrations: [
+      CreateMessagingTables1763800000000,
+      CreateMashRecords1763800000400,
+      CreateAuditLog1763800000401,
+    ],
   });
 }

@@ -3,14 +3,21 @@ import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MessageTypes } from '@mash/contracts';
 import { Outbox } from '@mash/messaging';
-import { Clock, CLOCK, ConflictError, DomainError, metricsRegistry, NotFoundError, Principal } from '@mash/platform';
+import {
+  Clock,
+  CLOCK,
+  ConflictError,
+  DomainError,
+  metricsRegistry,
+  NotFoundError,
+  Principal,
+} from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import type { MashRecordResponse } from '../records/dto/mash-record.response';
 import { MashRecord } from '../records/mash-record.entity';
 import type { RecordCheck } from '../records/record-check.entity';
-import { findChecks, findRecord } from '../records/record-store';
+import { assertContactId, findChecks, findRecord } from '../records/record-store';
 import { recordAsSeenBy } from '../records/record-view';
-import { assertContactId } from '../records/records.service';
 import { decisionRecordedMessage } from './decision-recorded-message';
 import type { RecordDecisionRequest } from './dto/record-decision.request';
 import { quotesMashOnlyItem } from './mash-only-leak';
@@ -46,7 +53,9 @@ export class MashOnlyInFeedbackError extends DomainError {
 
 function mashOnlySummaries(checks: readonly RecordCheck[]): string[] {
   return checks.flatMap((check) =>
-    (check.response?.items ?? []).filter((item) => item.classification === 'mash-only').map((item) => item.summary),
+    (check.response?.items ?? [])
+      .filter((item) => item.classification === 'mash-only')
+      .map((item) => item.summary),
   );
 }
 
@@ -63,7 +72,11 @@ export class DecisionsService {
    * Records the decision, its audit entry and its `decision.recorded` in one transaction, with the
    * record locked so a late agency response cannot interleave. Nothing is written when it is refused.
    */
-  async decide(contactId: string, request: RecordDecisionRequest, principal: Principal): Promise<MashRecordResponse> {
+  async decide(
+    contactId: string,
+    request: RecordDecisionRequest,
+    principal: Principal,
+  ): Promise<MashRecordResponse> {
     assertContactId(contactId);
     return this.dataSource.transaction(async (manager) => {
       const record = await findRecord(manager, contactId, { lock: true });
@@ -81,7 +94,12 @@ export class DecisionsService {
         throw new MashOnlyInFeedbackError();
       }
 
-      const decision = { outcome: request.outcome, decidedAt: this.clock.now(), decidedBy: principal.id, feedbackToReferrer };
+      const decision = {
+        outcome: request.outcome,
+        decidedAt: this.clock.now(),
+        decidedBy: principal.id,
+        feedbackToReferrer,
+      };
       await manager.update(
         MashRecord,
         { contactId },

@@ -19,13 +19,17 @@ describe('mash-only leak check on feedback to the referrer', () => {
 
   it('refuses feedback that quotes eight consecutive words from inside a long sentence', () => {
     expect(
-      quotesMashOnlyItem('We understand the mother’s partner to drug supply in the area is a worry.', [intelligence]),
+      quotesMashOnlyItem('We understand the mother’s partner to drug supply in the area is a worry.', [
+        intelligence,
+      ]),
     ).toBe(true);
   });
 
   it('accepts feedback that shares only a few common words with a summary', () => {
     expect(
-      quotesMashOnlyItem('Thank you for your referral about the family. We are offering early help.', [intelligence]),
+      quotesMashOnlyItem('Thank you for your referral about the family. We are offering early help.', [
+        intelligence,
+      ]),
     ).toBe(false);
   });
 

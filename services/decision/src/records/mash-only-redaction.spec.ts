@@ -1,7 +1,11 @@
 import type { CheckItem, StaffRole } from '@mash/contracts';
 import { itemsAsSeenBy, maySeeMashOnly } from './mash-only-redaction';
 
-const shareable: CheckItem = { summary: 'Attends school regularly', classification: 'shareable', recordId: 'E-1' };
+const shareable: CheckItem = {
+  summary: 'Attends school regularly',
+  classification: 'shareable',
+  recordId: 'E-1',
+};
 const mashOnly: CheckItem = {
   summary: 'Intelligence suggests the father is linked to county lines',
   classification: 'mash-only',

@@ -29,7 +29,11 @@ export type ItemAsSeen = VisibleItem | WithheldItem;
  * One agency's items as this caller may see them. A withheld item is built afresh rather than copied
  * and trimmed, so nothing added to an item later can slip through with it.
  */
-export function itemsAsSeenBy(items: readonly CheckItem[], agency: Agency, roles: readonly StaffRole[]): ItemAsSeen[] {
+export function itemsAsSeenBy(
+  items: readonly CheckItem[],
+  agency: Agency,
+  roles: readonly StaffRole[],
+): ItemAsSeen[] {
   const seesMashOnly = maySeeMashOnly(roles);
   return items.map((item): ItemAsSeen => {
     if (item.classification === 'mash-only' && !seesMashOnly) {

@@ -1,5 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ContactReceived, Outcome, RagRating, ScreeningRoute, SocialCareIndexResult } from '@mash/contracts';
+import type {
+  ContactReceived,
+  Outcome,
+  RagRating,
+  ScreeningRoute,
+  SocialCareIndexResult,
+} from '@mash/contracts';
 import type { RecordStatus } from './record-status';
 
 /** What triage found, as it told us in `contact.screened`. */

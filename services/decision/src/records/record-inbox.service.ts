@@ -85,10 +85,14 @@ export class RecordInboxService {
     const checks = await findChecks(manager, message.contactId);
     const check = checks.find((candidate) => candidate.checkId === message.checkId);
     if (!check) {
-      throw new PermanentMessageError(`check ${message.checkId} was not requested for contact ${message.contactId}`);
+      throw new PermanentMessageError(
+        `check ${message.checkId} was not requested for contact ${message.contactId}`,
+      );
     }
     if (check.agency !== message.agency) {
-      throw new PermanentMessageError(`check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`);
+      throw new PermanentMessageError(
+        `check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`,
+      );
     }
     if (check.status === 'responded') {
       this.logger.log(`check ${check.checkId} has already been answered; response ignored`);
@@ -100,7 +104,11 @@ export class RecordInboxService {
       rag: message.rag,
       analysis: message.analysis,
       noTrace: message.noTrace,
-      matches: message.matches.map(({ subjectId, recordId, confidence }) => ({ subjectId, recordId, confidence })),
+      matches: message.matches.map(({ subjectId, recordId, confidence }) => ({
+        subjectId,
+        recordId,
+        confidence,
+      })),
       items: message.items.map(({ summary, classification, recordId, subjectId }) => ({
         summary,
         classification,

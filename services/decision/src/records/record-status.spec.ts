@@ -18,7 +18,9 @@ describe('status on screening', () => {
 
 describe('status after a response', () => {
   it('keeps waiting while another requested check has not answered', () => {
-    expect(statusAfterResponse('awaiting-checks', checks('responded', 'requested', 'responded'))).toBe('awaiting-checks');
+    expect(statusAfterResponse('awaiting-checks', checks('responded', 'requested', 'responded'))).toBe(
+      'awaiting-checks',
+    );
   });
 
   it('becomes ready for decision when the last requested check answers', () => {
@@ -32,7 +34,9 @@ describe('status after a response', () => {
   });
 
   it('does not wait for a check that is not required', () => {
-    expect(statusAfterResponse('awaiting-checks', checks('responded', 'not-required'))).toBe('ready-for-decision');
+    expect(statusAfterResponse('awaiting-checks', checks('responded', 'not-required'))).toBe(
+      'ready-for-decision',
+    );
   });
 
   it('does not move a record that is already decided when a late response arrives', () => {
@@ -40,6 +44,8 @@ describe('status after a response', () => {
   });
 
   it('does not move a record awaiting a consent decision', () => {
-    expect(statusAfterResponse('awaiting-consent-decision', checks('responded'))).toBe('awaiting-consent-decision');
+    expect(statusAfterResponse('awaiting-consent-decision', checks('responded'))).toBe(
+      'awaiting-consent-decision',
+    );
   });
 });

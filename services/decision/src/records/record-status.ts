@@ -32,7 +32,10 @@ export function statusOnScreening(checks: readonly { status: CheckStatus }[]): R
  * requested check has answered. Any other state (already decided, closed, awaiting a consent
  * decision) is not moved by a late or extra response.
  */
-export function statusAfterResponse(current: RecordStatus, checks: readonly { status: CheckStatus }[]): RecordStatus {
+export function statusAfterResponse(
+  current: RecordStatus,
+  checks: readonly { status: CheckStatus }[],
+): RecordStatus {
   if (current !== 'awaiting-checks') return current;
   return checks.some((check) => isOutstanding(check.status)) ? 'awaiting-checks' : 'ready-for-decision';
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { ValidationFailedError } from '@mash/platform';
 import { MashRecord } from './mash-record.entity';
 import { RecordCheck } from './record-check.entity';
 
@@ -24,6 +25,11 @@ export function findChecks(manager: EntityManager, contactId: string): Promise<R
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
+/** A contact id in a path that is not a UUID is bad input (400 naming the field), not an unknown record. */
+export function assertContactId(contactId: string): void {
+  if (!UUID.test(contactId)) {
+    throw new ValidationFailedError([
+      { field: 'contactId', rule: 'isUuid', message: 'contactId must be a UUID' },
+    ]);
+  }
 }

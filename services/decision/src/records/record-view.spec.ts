@@ -5,7 +5,11 @@ describe('the MASH record as a caller sees it', () => {
   it('withholds mash-only items from a contact officer anywhere in the record', () => {
     const view = recordAsSeenBy(aMashRecord(), [anAnsweredCheck()], ['contact-officer']);
     expect(JSON.stringify(view)).not.toContain(MASH_ONLY_SUMMARY);
-    expect(view.checks[0].response?.items[1]).toEqual({ classification: 'mash-only', agency: 'police', withheld: true });
+    expect(view.checks[0].response?.items[1]).toEqual({
+      classification: 'mash-only',
+      agency: 'police',
+      withheld: true,
+    });
   });
 
   it('shows mash-only items to a decision maker', () => {

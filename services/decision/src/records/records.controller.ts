@@ -25,10 +25,14 @@ export class RecordsController {
   @Get(':contactId')
   @Roles(...MASH_STAFF)
   @ApiOperation({
-    summary: 'The MASH record as the caller may see it (mash-only items are withheld unless a decision maker)',
+    summary:
+      'The MASH record as the caller may see it (mash-only items are withheld unless a decision maker)',
   })
   @ApiOkResponse({ type: MashRecordResponse })
-  view(@Param('contactId') contactId: string, @CurrentUser() principal: Principal): Promise<MashRecordResponse> {
+  view(
+    @Param('contactId') contactId: string,
+    @CurrentUser() principal: Principal,
+  ): Promise<MashRecordResponse> {
     return this.records.view(contactId, principal);
   }
 }

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, NotFoundError, Principal, ValidationFailedError } from '@mash/platform';
+import type { RagRating, ScreeningRoute } from '@mash/contracts';
+import { Clock, CLOCK, NotFoundError, Principal } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import type { MashRecordResponse } from './dto/mash-record.response';
 import type { CheckSummary, WorkListEntry } from './dto/work-list-entry.response';
 import type { WorkListQuery } from './dto/work-list.query';
 import type { RecordStatus } from './record-status';
-import { findChecks, findRecord, isUuid } from './record-store';
+import { assertContactId, findChecks, findRecord } from './record-store';
 import { recordAsSeenBy } from './record-view';
 import { maySeeMashOnly } from './mash-only-redaction';
-import type { RagRating, ScreeningRoute } from '@mash/contracts';
 
 const WORK_LIST_DEFAULT = 500;
 
@@ -23,12 +23,6 @@ interface WorkListRow {
   decision_due_at: Date | null;
   checks: CheckSummary[];
   overdue: boolean;
-}
-
-export function assertContactId(contactId: string): void {
-  if (!isUuid(contactId)) {
-    throw new ValidationFailedError([{ field: 'contactId', rule: 'isUuid', message: 'contactId must be a UUID' }]);
-  }
 }
 
 @Injectable()
@@ -55,7 +49,11 @@ export class RecordsService {
         actor: principal,
         action: 'view-record',
         contactId,
-        detail: { status: record.status, mashOnlyShown: maySeeMashOnly(principal.roles), withheldItems: withheld },
+        detail: {
+          status: record.status,
+          mashOnlyShown: maySeeMashOnly(principal.roles),
+          withheldItems: withheld,
+        },
       });
       return view;
     });

@@ -5,11 +5,11 @@ import type { ContactChannel, ContactDetails, ContactSource, RequestType } from 
 @Entity('contacts')
 export class Contact {
   @PrimaryColumn('uuid') id!: string;
-  @Column() reference!: string;
+  @Column({ type: 'text' }) reference!: string;
   @Column({ name: 'received_at', type: 'timestamptz' }) receivedAt!: Date;
-  @Column() source!: ContactSource;
-  @Column() channel!: ContactChannel;
-  @Column({ name: 'request_type' }) requestType!: RequestType;
+  @Column({ type: 'text' }) source!: ContactSource;
+  @Column({ type: 'text' }) channel!: ContactChannel;
+  @Column({ name: 'request_type', type: 'text' }) requestType!: RequestType;
   @Column({ type: 'jsonb' }) details!: ContactDetails;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
 }

@@ -4,7 +4,9 @@ const MINUTE = 60_000;
 
 describe('dispatch back-off', () => {
   it('waits a minute after the first failure and doubles the wait after each further one', () => {
-    expect([1, 2, 3, 4, 5].map((attempts) => retryDelayMs(attempts))).toEqual([1, 2, 4, 8, 16].map((m) => m * MINUTE));
+    expect([1, 2, 3, 4, 5].map((attempts) => retryDelayMs(attempts))).toEqual(
+      [1, 2, 4, 8, 16].map((m) => m * MINUTE),
+    );
   });
 
   it('never waits more than four hours between attempts', () => {

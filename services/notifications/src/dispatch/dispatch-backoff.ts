@@ -11,7 +11,8 @@ const LONGEST_WAIT_MS = 4 * 60 * 60_000;
  * Undefined once the attempts are used up.
  */
 export function retryDelayMs(attempts: number): number | undefined {
-  if (!Number.isInteger(attempts) || attempts < 1) throw new RangeError('attempts must be a positive integer');
+  if (!Number.isInteger(attempts) || attempts < 1)
+    throw new RangeError('attempts must be a positive integer');
   if (attempts >= MAX_DISPATCH_ATTEMPTS) return undefined;
   return Math.min(FIRST_RETRY_MS * 2 ** (attempts - 1), LONGEST_WAIT_MS);
 }

@@ -37,7 +37,9 @@ export function mailOptions(mail: OutgoingMail): SendMailOptions {
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
-    attachments: [{ filename: mail.attachment.fileName, content: mail.attachment.pdf, contentType: 'application/pdf' }],
+    attachments: [
+      { filename: mail.attachment.fileName, content: mail.attachment.pdf, contentType: 'application/pdf' },
+    ],
   };
 }
 

@@ -29,7 +29,17 @@ export function loadLetterFonts(regularFile?: string, boldFile?: string): Letter
 
 /** The characters the built-in fonts' WinAnsi encoding has beyond Latin-1. */
 const WIN_ANSI_EXTRAS = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const NO_DECOMPOSITION: Record<string, string> = { Ł: 'L', ł: 'l', Đ: 'D', đ: 'd', ı: 'i', Ħ: 'H', ħ: 'h', Ŧ: 'T', ŧ: 't' };
+const NO_DECOMPOSITION: Record<string, string> = {
+  Ł: 'L',
+  ł: 'l',
+  Đ: 'D',
+  đ: 'd',
+  ı: 'i',
+  Ħ: 'H',
+  ħ: 'h',
+  Ŧ: 'T',
+  ŧ: 't',
+};
 
 function inWinAnsi(char: string): boolean {
   const code = char.codePointAt(0)!;

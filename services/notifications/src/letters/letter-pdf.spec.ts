@@ -2,7 +2,16 @@ import { aDecisionRecorded, aLetterChild } from '@mash/contracts/testing';
 import { existsSync } from 'node:fs';
 import { loadLetterFonts, SYSTEM_FONT_FILES } from './letter-fonts';
 import { renderLetterPdf } from './letter-pdf';
-import { outcomeLetter } from './outcome-letter';
+import { OUTCOME_WORDING, childrenWords, outcomeLetter } from './outcome-letter';
+
+// pdf-parse's index runs a self-test when loaded; its lib entry does not.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
+
+/** The text a reader (or a screen reader) gets out of the PDF, with line wrapping undone. */
+async function readableText(pdf: Buffer): Promise<string> {
+  return (await pdfParse(pdf)).text.replace(/\s+/g, ' ');
+}
 
 const HUB = 'Example Multi-Agency Safeguarding Hub';
 const DECIDED_AT = new Date('2024-03-04T15:30:00.000Z');
@@ -23,8 +32,14 @@ describe('letter PDF', () => {
   });
 
   it('differs when the letter differs', async () => {
-    const first = await renderLetterPdf(outcomeLetter(aDecisionRecorded({ outcome: 'signpost' }), HUB), DECIDED_AT);
-    const second = await renderLetterPdf(outcomeLetter(aDecisionRecorded({ outcome: 'lado' }), HUB), DECIDED_AT);
+    const first = await renderLetterPdf(
+      outcomeLetter(aDecisionRecorded({ outcome: 'signpost' }), HUB),
+      DECIDED_AT,
+    );
+    const second = await renderLetterPdf(
+      outcomeLetter(aDecisionRecorded({ outcome: 'lado' }), HUB),
+      DECIDED_AT,
+    );
     expect(first.equals(second)).toBe(false);
   });
 
@@ -35,7 +50,10 @@ describe('letter PDF', () => {
 
   it('keeps names out of the document metadata', async () => {
     const pdf = await renderLetterPdf(
-      outcomeLetter(aDecisionRecorded({ children: [aLetterChild({ givenName: 'Zelda', familyName: 'Quigley' })] }), HUB),
+      outcomeLetter(
+        aDecisionRecorded({ children: [aLetterChild({ givenName: 'Zelda', familyName: 'Quigley' })] }),
+        HUB,
+      ),
       DECIDED_AT,
     );
     // The page text is compressed, so what can be read in the raw bytes is the metadata.
@@ -48,8 +66,14 @@ describe('letter PDF', () => {
   it('renders names outside Latin-1 and a long feedback over more than one page without failing', async () => {
     const letter = outcomeLetter(
       aDecisionRecorded({
-        children: [aLetterChild({ givenName: 'Łucja', familyName: 'Wiśniewska' }), aLetterChild({ givenName: 'محمد', familyName: '李' })],
-        feedbackToReferrer: Array.from({ length: 40 }, (_, i) => `Paragraph ${i} of the feedback to the referrer.`).join('\n\n'),
+        children: [
+          aLetterChild({ givenName: 'Łucja', familyName: 'Wiśniewska' }),
+          aLetterChild({ givenName: 'محمد', familyName: '李' }),
+        ],
+        feedbackToReferrer: Array.from(
+          { length: 40 },
+          (_, i) => `Paragraph ${i} of the feedback to the referrer.`,
+        ).join('\n\n'),
       }),
       HUB,
     );
@@ -58,19 +82,50 @@ describe('letter PDF', () => {
   });
 
   const withSystemFont = existsSync(SYSTEM_FONT_FILES.regular) ? it : it.skip;
-  withSystemFont('embeds a TrueType font when one is available, and stays deterministic with it', async () => {
-    const fonts = loadLetterFonts();
-    const letter = outcomeLetter(aDecisionRecorded({ children: [aLetterChild({ givenName: 'Łucja' })] }), HUB);
-    const first = await renderLetterPdf(letter, DECIDED_AT, fonts);
-    const second = await renderLetterPdf(letter, DECIDED_AT, fonts);
-    expect(first.toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
-    expect(first.toString('latin1')).toContain('DejaVuSans');
-    expect(first.equals(second)).toBe(true);
-  });
+  withSystemFont(
+    'embeds a TrueType font when one is available, and stays deterministic with it',
+    async () => {
+      const fonts = loadLetterFonts();
+      const letter = outcomeLetter(
+        aDecisionRecorded({ children: [aLetterChild({ givenName: 'Łucja' })] }),
+        HUB,
+      );
+      const first = await renderLetterPdf(letter, DECIDED_AT, fonts);
+      const second = await renderLetterPdf(letter, DECIDED_AT, fonts);
+      expect(first.toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
+      expect(first.toString('latin1')).toContain('DejaVuSans');
+      expect(first.equals(second)).toBe(true);
+    },
+  );
 
   it('uses the built-in Helvetica when no font is given', async () => {
     const pdf = await renderLetterPdf(outcomeLetter(aDecisionRecorded(), HUB), DECIDED_AT);
     expect(pdf.toString('latin1')).toContain('/BaseFont /Helvetica');
     expect(pdf.toString('latin1')).not.toContain('/FontFile2');
+  });
+
+  withSystemFont('holds the letter as readable text: reference, names, outcome and feedback', async () => {
+    const decision = aDecisionRecorded({
+      outcome: 'early-help',
+      children: [aLetterChild({ givenName: 'Łucja', familyName: 'Wiśniewska' })],
+      feedbackToReferrer: 'Thank you for noticing.',
+    });
+    const text = await readableText(
+      await renderLetterPdf(outcomeLetter(decision, HUB), DECIDED_AT, loadLetterFonts()),
+    );
+    expect(text).toContain(HUB);
+    expect(text).toContain(decision.reference);
+    expect(text).toContain('Łucja Wiśniewska');
+    expect(text).toContain(OUTCOME_WORDING['early-help'].decision(childrenWords(1)));
+    expect(text).toContain('Thank you for noticing.');
+  });
+
+  it('stays a readable PDF in the built-in font, names losing only what it cannot show', async () => {
+    const decision = aDecisionRecorded({
+      children: [aLetterChild({ givenName: 'Łucja', familyName: 'Wiśniewska' })],
+    });
+    const text = await readableText(await renderLetterPdf(outcomeLetter(decision, HUB), DECIDED_AT));
+    expect(text).toContain('Lucja Wisniewska');
+    expect(text).toContain(decision.reference);
   });
 });

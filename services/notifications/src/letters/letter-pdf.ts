@@ -14,7 +14,11 @@ const BOLD = 'letter-bold';
  * never a name. With `fonts` the text is set in them (embedded, subset); without, in the built-in
  * Helvetica, which cannot show every name as written.
  */
-export function renderLetterPdf(letter: OutcomeLetter, createdAt: Date, fonts?: LetterFonts): Promise<Buffer> {
+export function renderLetterPdf(
+  letter: OutcomeLetter,
+  createdAt: Date,
+  fonts?: LetterFonts,
+): Promise<Buffer> {
   const document = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

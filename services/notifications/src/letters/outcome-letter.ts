@@ -31,7 +31,14 @@ export interface ChildrenWords {
 
 export function childrenWords(count: number): ChildrenWords {
   return count === 1
-    ? { the: 'the child', The: 'The child', thePossessive: "the child's", isAre: 'is', wasWere: 'was', hasHave: 'has' }
+    ? {
+        the: 'the child',
+        The: 'The child',
+        thePossessive: "the child's",
+        isAre: 'is',
+        wasWere: 'was',
+        hasHave: 'has',
+      }
     : {
         the: 'the children',
         The: 'The children',
@@ -66,7 +73,8 @@ export const OUTCOME_WORDING: Record<Outcome, OutcomeWording> = {
   signpost: {
     decision: () =>
       "We have decided that the family would be best helped by services in the community rather than by children's social care.",
-    next: () => 'We have given the family information about services that may help them. Taking up these services is their choice.',
+    next: () =>
+      'We have given the family information about services that may help them. Taking up these services is their choice.',
   },
   'early-help': {
     decision: () =>
@@ -169,7 +177,10 @@ export function outcomeLetter(decision: DecisionRecorded, hubName: string): Outc
   ];
   const feedback = paragraphsOf(feedbackToReferrer);
   if (feedback.length) sections.push({ heading: 'Feedback from the decision maker', paragraphs: feedback });
-  sections.push({ heading: 'If you are worried again', paragraphs: [closingParagraph(hubName, reference, words)] });
+  sections.push({
+    heading: 'If you are worried again',
+    paragraphs: [closingParagraph(hubName, reference, words)],
+  });
 
   return {
     hubName,
@@ -185,7 +196,15 @@ export function outcomeLetter(decision: DecisionRecorded, hubName: string): Outc
 
 /** The letter as plain text, in reading order (what the PDF shows, without the layout). */
 export function outcomeLetterText(letter: OutcomeLetter): string {
-  const lines = [letter.hubName, '', ...letter.addressee, '', letter.dated, `Reference: ${letter.reference}`, ''];
+  const lines = [
+    letter.hubName,
+    '',
+    ...letter.addressee,
+    '',
+    letter.dated,
+    `Reference: ${letter.reference}`,
+    '',
+  ];
   lines.push(letter.title, '', letter.salutation, '');
   for (const section of letter.sections) {
     if (section.heading) lines.push(section.heading);

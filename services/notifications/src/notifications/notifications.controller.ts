@@ -6,7 +6,13 @@ import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { NotificationResponse } from './dto/notification.response';
 import { NotificationsService } from './notifications.service';
 
-const HUB_STAFF = ['contact-officer', 'social-worker', 'decision-maker', 'team-manager', 'hub-operator'] as const;
+const HUB_STAFF = [
+  'contact-officer',
+  'social-worker',
+  'decision-maker',
+  'team-manager',
+  'hub-operator',
+] as const;
 
 @ApiTags('notifications')
 @ApiBearerAuth()

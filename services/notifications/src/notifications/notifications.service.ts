@@ -29,7 +29,8 @@ export class NotificationsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.fonts = loadLetterFonts(config.LETTER_FONT_FILE, config.LETTER_BOLD_FONT_FILE);
-    if (!this.fonts) this.logger.warn('no TrueType font found: letters use Helvetica, which lacks some letters of names');
+    if (!this.fonts)
+      this.logger.warn('no TrueType font found: letters use Helvetica, which lacks some letters of names');
   }
 
   /**
@@ -41,7 +42,9 @@ export class NotificationsService {
    */
   async prepareOutcome(decision: DecisionRecorded, manager: EntityManager): Promise<void> {
     // Serialises two decisions for one contact arriving at once, so they cannot both find nothing.
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`notifications:${decision.contactId}`]);
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+      `notifications:${decision.contactId}`,
+    ]);
     const earlier = await manager
       .createQueryBuilder(Notification, 'n')
       .where('n.contact_id = :contactId', { contactId: decision.contactId })
@@ -49,7 +52,9 @@ export class NotificationsService {
       .andWhere('n.kind IN (:...kinds)', { kinds: OUTCOME_KINDS })
       .getOne();
     if (earlier) {
-      this.logger.log(`contact ${decision.contactId}: referrer already has notification ${earlier.id}; nothing new`);
+      this.logger.log(
+        `contact ${decision.contactId}: referrer already has notification ${earlier.id}; nothing new`,
+      );
       return;
     }
 
@@ -68,7 +73,10 @@ export class NotificationsService {
       lastError: null,
     };
     const email = decision.referrer.email;
-    let delivery: Pick<Notification, 'kind' | 'channel' | 'status' | 'emailTo' | 'emailSubject' | 'emailText' | 'nextAttemptAt'>;
+    let delivery: Pick<
+      Notification,
+      'kind' | 'channel' | 'status' | 'emailTo' | 'emailSubject' | 'emailText' | 'nextAttemptAt'
+    >;
     if (email) {
       const { subject, text } = outcomeEmail(decision, this.config.HUB_NAME);
       delivery = {
@@ -94,13 +102,7 @@ export class NotificationsService {
     }
     const notification = manager.create(Notification, { ...base, ...delivery });
     // The unique (contact_id, kind, recipient) constraint is the last guard against a second one.
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notification)
-      .values(notification)
-      .orIgnore()
-      .execute();
+    await manager.createQueryBuilder().insert().into(Notification).values(notification).orIgnore().execute();
     this.logger.log(`contact ${decision.contactId}: ${notification.kind} ${notification.id} prepared`);
   }
 

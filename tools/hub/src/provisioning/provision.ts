@@ -11,7 +11,7 @@ import { declareTopology, provisionBroker } from './rabbitmq';
  */
 export async function provision(overrides: Partial<ProvisionOptions> = {}): Promise<ProvisionOptions> {
   const options = resolveProvisionOptions(overrides);
-  await new ManagementApi(options.managementUrl).waitUntilReachable(10_000);
+  await new ManagementApi(options.managementUrl).waitUntilReachable(30_000);
   await provisionBroker(options);
   await declareTopology(options);
   await provisionDatabases(options);

@@ -24,7 +24,8 @@ export class CheckSummaryResponse {
   @ApiProperty({ format: 'uuid' }) contactId!: string;
   @ApiProperty({ example: 'MASH-20261120-000042' }) reference!: string;
   @ApiProperty({ enum: AGENCIES }) agency!: Agency;
-  @ApiProperty({ enum: RAG_RATINGS, description: "The contact's RAG when the check was requested" }) rag!: RagRating;
+  @ApiProperty({ enum: RAG_RATINGS, description: "The contact's RAG when the check was requested" })
+  rag!: RagRating;
   @ApiProperty({ enum: CHECK_STATUSES }) status!: CheckStatus;
   @ApiProperty({ format: 'date-time' }) requestedAt!: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) dueAt!: string | null;
@@ -37,7 +38,8 @@ export class RecordFactView {
   @ApiProperty() factId!: string;
   @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty() kind!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Null when withheld from the caller' }) summary!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when withheld from the caller' }) summary!:
+    string | null;
   @ApiProperty({ enum: ITEM_CLASSIFICATIONS }) classification!: ItemClassification;
   @ApiProperty({ enum: RAG_RATINGS }) severity!: RagRating;
   @ApiProperty({ nullable: true, type: String }) role!: string | null;
@@ -69,7 +71,8 @@ export class CheckCandidateView {
 }
 
 export class CheckItemView {
-  @ApiProperty({ nullable: true, type: String, description: 'Null when withheld from the caller' }) summary!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Null when withheld from the caller' }) summary!:
+    string | null;
   @ApiProperty({ enum: ITEM_CLASSIFICATIONS }) classification!: ItemClassification;
   @ApiProperty({ nullable: true, type: String }) recordId!: string | null;
   @ApiProperty({ nullable: true, type: String }) subjectId!: string | null;

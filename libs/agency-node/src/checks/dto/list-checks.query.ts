@@ -4,7 +4,10 @@ import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CHECK_STATUSES, CheckStatus } from '../check.entity';
 
 export class ListChecksQuery {
-  @ApiPropertyOptional({ enum: CHECK_STATUSES, description: 'open: waiting for an answer; responded: answered' })
+  @ApiPropertyOptional({
+    enum: CHECK_STATUSES,
+    description: 'open: waiting for an answer; responded: answered',
+  })
   @IsOptional()
   @IsIn(CHECK_STATUSES)
   status?: CheckStatus;

@@ -22,7 +22,9 @@ export class CreateChecks1763800000310 implements MigrationInterface {
         concern_summary text NOT NULL,
         responded_at timestamptz
       )`);
-    await runner.query(`CREATE INDEX checks_work_list ON checks (status, due_at ASC NULLS LAST, requested_at)`);
+    await runner.query(
+      `CREATE INDEX checks_work_list ON checks (status, due_at ASC NULLS LAST, requested_at)`,
+    );
     await runner.query(`CREATE INDEX checks_contact ON checks (contact_id)`);
     await runner.query(`
       CREATE TABLE check_candidates (

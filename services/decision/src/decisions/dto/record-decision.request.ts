@@ -11,7 +11,11 @@ export class RecordDecisionRequest {
   @IsIn(OUTCOMES)
   outcome!: Outcome;
 
-  @ApiProperty({ minLength: 1, maxLength: RATIONALE_MAX, description: 'Why: internal to the MASH, never sent out' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: RATIONALE_MAX,
+    description: 'Why: internal to the MASH, never sent out',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(RATIONALE_MAX)

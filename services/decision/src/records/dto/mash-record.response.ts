@@ -39,7 +39,10 @@ export class ContactView {
 
 export class ScreeningView {
   @ApiProperty({ enum: SCREENING_ROUTES }) route!: ScreeningRoute;
-  @ApiProperty({ type: () => [SocialCareIndexResult], description: 'What the social care index knew, per child' })
+  @ApiProperty({
+    type: () => [SocialCareIndexResult],
+    description: 'What the social care index knew, per child',
+  })
   socialCareIndex!: SocialCareIndexResult[];
   @ApiProperty() rationale!: string;
   @ApiProperty({ format: 'date-time' }) screenedAt!: string;
@@ -48,7 +51,8 @@ export class ScreeningView {
 export class RagView {
   @ApiProperty({ enum: RAG_RATINGS }) rating!: RagRating;
   @ApiProperty({ format: 'date-time' }) setAt!: string;
-  @ApiProperty({ description: 'Who set it: a person id, or `triage` for the screening rating' }) setBy!: string;
+  @ApiProperty({ description: 'Who set it: a person id, or `triage` for the screening rating' })
+  setBy!: string;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
 }
 

@@ -1,5 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { AGENCIES, RAG_RATINGS, SCREENING_ROUTES, type Agency, type RagRating, type ScreeningRoute } from '@mash/contracts';
+import {
+  AGENCIES,
+  RAG_RATINGS,
+  SCREENING_ROUTES,
+  type Agency,
+  type RagRating,
+  type ScreeningRoute,
+} from '@mash/contracts';
 import { CHECK_STATUSES, RECORD_STATUSES, type CheckStatus, type RecordStatus } from '../record-status';
 
 export class CheckSummary {

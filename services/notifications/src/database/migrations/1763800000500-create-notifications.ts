@@ -26,7 +26,9 @@ export class CreateNotifications1763800000500 implements MigrationInterface {
         last_error text,
         CONSTRAINT notifications_once_per_contact UNIQUE (contact_id, kind, recipient)
       )`);
-    await runner.query(`CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE status = 'queued'`);
+    await runner.query(
+      `CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE status = 'queued'`,
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

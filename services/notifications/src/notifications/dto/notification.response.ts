@@ -1,5 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NotificationChannel, NotificationKind } from '@mash/contracts';
+import {
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  NotificationChannel,
+  NotificationKind,
+} from '@mash/contracts';
 import {
   Notification,
   NOTIFICATION_RECIPIENTS,

@@ -1,0 +1,5 @@
+import { agencyNodeDataSourceOptions } from '@mash/agency-node';
+
+export function educationChecksDataSourceOptions(url: string) {
+  return agencyNodeDataSourceOptions('education-checks', url);
+}
