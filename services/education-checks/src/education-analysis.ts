@@ -2,6 +2,7 @@ import {
   AgencyAnalysis,
   counted,
   listed,
+  notKnown,
   noTrace,
   ofKind,
   paragraph,
@@ -58,11 +59,14 @@ export const educationAnalysis: AgencyAnalysis = (input) => {
       `the child has special educational needs${hasEhcp ? ' with an EHCP in place' : ''}, which adds to their vulnerability`,
     encompass.length > 0 &&
       `the school has been notified by police of ${counted(encompass.length, 'domestic abuse incident')} the child was exposed to${
-        within(encompass, 6, today).length ? ', at least one within the last 6 months' : ''
+        within(encompass, 6, today).length
+          ? encompass.length === 1
+            ? ', within the last 6 months'
+            : ', at least one within the last 6 months'
+          : ''
       }${domesticAbuseConcern ? ', which bears directly on the domestic abuse concern raised' : ''}`,
     recency(facts, today),
-    input.subjectsMatched < input.subjectsAsked &&
-      `${counted(input.subjectsAsked - input.subjectsMatched, 'person', 'people')} in the request ${input.subjectsAsked - input.subjectsMatched === 1 ? 'is' : 'are'} not known to education`,
+    notKnown('education', input),
     searchCoverage(input),
   ]);
 };

@@ -2,6 +2,7 @@ import {
   AgencyAnalysis,
   counted,
   listed,
+  notKnown,
   noTrace,
   ofKind,
   paragraph,
@@ -56,8 +57,7 @@ export const healthAnalysis: AgencyAnalysis = (input) => {
       !ofKind(children, 'gp-registration').length &&
       'the child has no GP registration on record',
     recency(facts, today),
-    input.subjectsMatched < input.subjectsAsked &&
-      `${counted(input.subjectsAsked - input.subjectsMatched, 'person', 'people')} in the request ${input.subjectsAsked - input.subjectsMatched === 1 ? 'is' : 'are'} not known to health`,
+    notKnown('health', input),
     searchCoverage(input),
   ]);
 };

@@ -2,6 +2,7 @@ import {
   AgencyAnalysis,
   counted,
   listed,
+  notKnown,
   noTrace,
   ofKind,
   paragraph,
@@ -82,8 +83,7 @@ export const policeAnalysis: AgencyAnalysis = (input) => {
     relevant.length > 0 &&
       recorded.length > 0 &&
       `this history bears directly on the ${listed(relevant.map((category) => category.replace(/-/g, ' ')))} concern raised`,
-    input.subjectsMatched < input.subjectsAsked &&
-      `${counted(input.subjectsAsked - input.subjectsMatched, 'person', 'people')} in the request ${input.subjectsAsked - input.subjectsMatched === 1 ? 'is' : 'are'} not known to police`,
+    notKnown('police', input),
     searchCoverage(input),
   ]);
 };

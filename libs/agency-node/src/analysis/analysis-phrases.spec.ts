@@ -1,5 +1,14 @@
 import { anAnalysedFact, anAnalysisInput } from '../testing/factories';
-import { counted, listed, monthsSince, noTrace, paragraph, recency, whoseRecords } from './analysis-phrases';
+import {
+  counted,
+  listed,
+  monthsSince,
+  notKnown,
+  noTrace,
+  paragraph,
+  recency,
+  whoseRecords,
+} from './analysis-phrases';
 
 const today = new Date('2026-11-20T10:00:00Z');
 
@@ -53,5 +62,14 @@ describe('analysis phrases', () => {
     expect(noTrace('Police', anAnalysisInput([], { subjectsAsked: 3, subjectsNotSearched: 1 }))).toBe(
       'Police hold no records for the 3 people in this request. One person asked about had no date of birth and could not be searched automatically; a practitioner search may find more.',
     );
+  });
+
+  it('counts as not known only the people searched and not found', () => {
+    expect(
+      notKnown('police', anAnalysisInput([anAnalysedFact()], { subjectsAsked: 3, subjectsNotSearched: 1 })),
+    ).toBe('one person in the request is not known to police');
+    expect(
+      notKnown('police', anAnalysisInput([anAnalysedFact()], { subjectsAsked: 2, subjectsNotSearched: 1 })),
+    ).toBeUndefined();
   });
 });

@@ -100,6 +100,13 @@ export function searchCoverage(input: AnalysisInput): string | undefined {
   return `${counted(input.subjectsNotSearched, 'person', 'people')} asked about had no date of birth and could not be searched automatically; a practitioner search may find more`;
 }
 
+/** People searched but not found: "one person in the request is not known to police". */
+export function notKnown(agencyName: string, input: AnalysisInput): string | undefined {
+  const unknown = input.subjectsAsked - input.subjectsMatched - input.subjectsNotSearched;
+  if (unknown <= 0) return undefined;
+  return `${counted(unknown, 'person', 'people')} in the request ${unknown === 1 ? 'is' : 'are'} not known to ${agencyName}`;
+}
+
 /** The shared no-trace wording. */
 export function noTrace(agencyName: string, input: AnalysisInput): string {
   return paragraph([
