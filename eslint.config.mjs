@@ -13,5 +13,16 @@ export default tseslint.config(
       'no-console': 'error',
     },
   },
-  { files: ['tools/**/*.ts', 'e2e/**/*.ts', 'test-support/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'], rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' } },
+  {
+    files: [
+      'tools/**/*.ts',
+      'e2e/**/*.ts',
+      'test-support/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/test/**/*.ts',
+    ],
+    rules: { 'no-console': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
 );

@@ -3,8 +3,17 @@ const moduleNameMapper = {
   '^@mash/contracts/testing$': '<rootDir>/libs/contracts/src/testing',
   '^@mash/(contracts|platform|messaging|agency-node)$': '<rootDir>/libs/$1/src',
 };
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }] };
-const common = { rootDir: __dirname, testEnvironment: 'node', setupFiles: ['reflect-metadata'], moduleNameMapper, transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+const transform = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  setupFiles: ['reflect-metadata'],
+  moduleNameMapper,
+  transform,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   projects: [
@@ -12,7 +21,10 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
-      testMatch: ['<rootDir>/{libs,services,tools}/*/test/**/*.int-spec.ts', '<rootDir>/e2e/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/{libs,services,tools}/*/test/**/*.int-spec.ts',
+        '<rootDir>/e2e/**/*.e2e-spec.ts',
+      ],
       globalSetup: '<rootDir>/test-support/global-setup.ts',
       globalTeardown: '<rootDir>/test-support/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test-support/jest-timeout.ts'],

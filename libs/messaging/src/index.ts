@@ -9,4 +9,3 @@ export * from './amqp-server';
 export * from './outbox';
 export * from './start-service';
 export * from './service-cli';
-export * from './rpc-pass-through.filter';
