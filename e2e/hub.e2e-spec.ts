@@ -73,7 +73,7 @@ describe('the hub end to end', () => {
     }
 
     for (const service of SERVICES) {
-      const env = { ...process.env, ...testServiceEnv(service), LOG_LEVEL: 'warn' } as NodeJS.ProcessEnv;
+      const env = { ...process.env, ...testServiceEnv(service) } as NodeJS.ProcessEnv;
       if (service === 'notifications') env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
       secret = env.AUTH_DEV_SECRET!;
       const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], {

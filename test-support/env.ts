@@ -36,12 +36,14 @@ export function testProvisionOptions(overrides: Partial<ProvisionOptions> = {}):
 
 /** The environment a service needs to run against the test vhost and databases, on its test port. */
 export function testServiceEnv(service: ServiceName): ServiceEnv {
-  return serviceEnv(service, {
+  const env = serviceEnv(service, {
     vhost: TEST_VHOST,
     dbPrefix: TEST_DB_PREFIX,
     ports: TEST_SERVICE_PORTS,
     outboxDir: 'var/test-outbox',
   });
+  // Services under test log warnings and errors only, unless TEST_LOG_LEVEL asks for more.
+  return { ...env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' };
 }
 
 /** The broker admin on the test vhost. */
