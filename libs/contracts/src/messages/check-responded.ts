@@ -38,7 +38,18 @@ export class CheckItem {
   @IsOptional() @IsString() @Matches(/^(child|adult)-\d+$/) subjectId?: string | null;
 }
 
-/** one agency -> decision: what the agency found, its RAG and its analysis. */
+/** Information an agency is still waiting for before it can complete its response (Northamptonshire stage 2). */
+export class AwaitedInformation {
+  @IsString() @IsNotEmpty() @MaxLength(500) what!: string;
+  @IsString() @IsNotEmpty() @MaxLength(200) from!: string;
+  @IsISO8601({ strict: true }) since!: string;
+}
+
+/**
+ * one agency -> decision: what the agency found, its RAG and its analysis. A partial response
+ * (`partial: true`) says what the agency is still waiting for; a later response for the same check
+ * completes it and replaces it.
+ */
 export class CheckResponded {
   @IsUUID() checkId!: string;
   @IsUUID() contactId!: string;
@@ -55,4 +66,12 @@ export class CheckResponded {
   @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => CheckItem) items!: CheckItem[];
   /** Who answered: a practitioner's id, or `automatic` when the node answered by itself. */
   @IsString() @MaxLength(100) respondedBy!: string;
+  /** Absent or false: the agency's complete answer. */
+  @IsOptional() @IsBoolean() partial?: boolean;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => AwaitedInformation)
+  awaiting?: AwaitedInformation[];
 }
