@@ -11,4 +11,19 @@ export class CheckCandidate {
   @PrimaryColumn({ name: 'subject_id', type: 'text' }) subjectId!: string;
   @PrimaryColumn({ name: 'record_id', type: 'text' }) recordId!: string;
   @Column({ type: 'text' }) confidence!: MatchConfidence;
+  /** 0..1: how alike the subject and the record are (match-score). */
+  @Column({
+    type: 'numeric',
+    precision: 5,
+    scale: 4,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
+  score!: number;
+  /** Why the score is what it is, in words a practitioner can check ("date of birth: day and month transposed"). */
+  @Column({ type: 'jsonb' }) reasons!: string[];
+  @Column({ type: 'text' }) review!: CandidateReview;
+  @Column({ name: 'reviewed_by', type: 'text', nullable: true }) reviewedBy!: string | null;
+  @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
 }
+
+export type CandidateReview = 'pending' | 'confirmed' | 'rejected';

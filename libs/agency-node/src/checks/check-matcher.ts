@@ -7,7 +7,12 @@ import { exactMatchKey } from './exact-match';
 export interface FoundCandidate {
   subjectId: string;
   recordId: string;
+  /** `match`: confident enough to share on; `possible-match`: a practitioner must confirm it. */
   confidence: MatchConfidence;
+  /** 0..1 */
+  score: number;
+  /** Why the score is what it is, for the practitioner (no values from the records, only which fields agreed). */
+  reasons: string[];
 }
 
 /**
@@ -32,7 +37,13 @@ export class CheckMatcher {
         order: { recordId: 'ASC' },
       });
       for (const person of people)
-        candidates.push({ subjectId: subject.subjectId, recordId: person.recordId, confidence: 'match' });
+        candidates.push({
+          subjectId: subject.subjectId,
+          recordId: person.recordId,
+          confidence: 'match',
+          score: 1,
+          reasons: ['exact name and date of birth'],
+        });
     }
     return candidates;
   }

@@ -10,6 +10,7 @@ import { AgencyPerson } from '../records/agency-person.entity';
 import { CreateAgencyRecords1763800000300 } from './migrations/1763800000300-create-agency-records';
 import { CreateChecks1763800000310 } from './migrations/1763800000310-create-checks';
 import { CreateDisclosures1763800000320 } from './migrations/1763800000320-create-disclosures';
+import { CandidateScoresAndReview1763800000330 } from './migrations/1763800000330-candidate-scores-and-review';
 
 export const AGENCY_NODE_ENTITIES = [
   AgencyPerson,
@@ -23,6 +24,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   CreateAgencyRecords1763800000300,
   CreateChecks1763800000310,
   CreateDisclosures1763800000320,
+  CandidateScoresAndReview1763800000330,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */
