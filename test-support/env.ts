@@ -9,8 +9,8 @@ import {
   databaseName,
   resolveProvisionOptions,
   serviceEnv,
-  topologyPlan,
 } from '../tools/hub/src/provisioning';
+import { topologyPlan } from '@mash/contracts';
 
 /**
  * Where the integration and end-to-end tests run: their own vhost and databases, recreated by

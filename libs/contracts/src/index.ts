@@ -3,6 +3,7 @@ export * from './vocabulary';
 export * from './validators';
 export * from './message-types';
 export * from './topology';
+export * from './topology-plan';
 export * from './wire';
 export * from './validate-message';
 export * from './messages/people';

@@ -1,7 +1,8 @@
 import * as amqp from 'amqplib';
 import { parseArgs } from 'node:util';
 import { WireHeaders, deadLetterQueueName } from '@mash/contracts';
-import { adminAmqpUrlFor, deadLetterQueues, errorMessage, resolveProvisionOptions } from './provisioning';
+import { deadLetterQueues } from '@mash/contracts';
+import { adminAmqpUrlFor, errorMessage, resolveProvisionOptions } from './provisioning';
 
 /**
  * Operator's view of dead letters (README, Reliability):

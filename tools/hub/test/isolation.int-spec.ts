@@ -12,7 +12,8 @@ import {
   retryQueueName,
   WireHeaders,
 } from '@mash/contracts';
-import { ManagementApi, provision, topologyPlan } from '../src/provisioning';
+import { topologyPlan } from '@mash/contracts';
+import { ManagementApi, provision } from '../src/provisioning';
 import { listDeadLetters, replayDeadLetters } from '../src/dead-letters';
 import {
   adminAmqpUrl,

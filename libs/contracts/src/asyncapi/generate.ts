@@ -21,6 +21,7 @@ import {
   retryExchange,
   retryQueueName,
 } from '../topology';
+import { topologyPlan } from '../topology-plan';
 import { CONTENT_TYPE, WireHeaders } from '../wire';
 import { anExampleOf } from '../testing/factories';
 
@@ -161,6 +162,7 @@ function routes(): Route[] {
 }
 
 function queueDetails(queue: ConsumerQueue): Schema {
+  const declared = topologyPlan().queues.find((declaration) => declaration.name === queue.name);
   return {
     name: queue.name,
     owner: queue.owner,
@@ -169,6 +171,7 @@ function queueDetails(queue: ConsumerQueue): Schema {
     vhost: DEFAULT_VHOST,
     accepts: [...queue.accepts],
     deliveryLimit: QUORUM_DELIVERY_LIMIT,
+    arguments: { ...declared?.arguments },
     retryExchange: retryExchange(queue.owner),
     retryQueues: RETRY_DELAYS_MS.map((delayMs, index) => ({
       name: retryQueueName(queue.name, index + 1),

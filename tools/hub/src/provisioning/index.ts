@@ -1,6 +1,5 @@
 export * from './options';
 export * from './management-api';
-export * from './topology-plan';
 export * from './rabbitmq';
 export * from './postgres';
 export * from './migrations';

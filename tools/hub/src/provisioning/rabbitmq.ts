@@ -2,7 +2,7 @@ import * as amqp from 'amqplib';
 import { SERVICES, brokerPermissions } from '@mash/contracts';
 import { ManagementApi } from './management-api';
 import { ProvisionOptions, brokerUser } from './options';
-import { QueueDeclaration, topologyPlan } from './topology-plan';
+import { QueueDeclaration, topologyPlan } from '@mash/contracts';
 
 /** The admin's AMQP URL on the given vhost. */
 export function adminAmqpUrlFor(amqpAdminUrl: string, vhost: string): string {

@@ -10,7 +10,7 @@ import {
   eventsExchange,
   retryExchange,
   retryQueueName,
-} from '@mash/contracts';
+} from './topology';
 
 export interface ExchangeDeclaration {
   name: string;
