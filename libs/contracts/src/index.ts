@@ -6,6 +6,7 @@ export * from './topology';
 export * from './topology-plan';
 export * from './wire';
 export * from './validate-message';
+export * from './json-schemas';
 export * from './messages/people';
 export * from './messages/contact-received';
 export * from './messages/contact-screened';

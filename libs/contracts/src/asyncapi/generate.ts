@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
-import { IS_ISO8601, IS_OPTIONAL, ValidationTypes } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { MESSAGE_DEFINITIONS, MessageDefinition, MessageType } from '../message-types';
 import {
@@ -22,6 +19,7 @@ import {
   retryQueueName,
 } from '../topology';
 import { topologyPlan } from '../topology-plan';
+import { jsonSchemasFromValidators } from '../json-schemas';
 import { CONTENT_TYPE, WireHeaders } from '../wire';
 import { anExampleOf } from '../testing/factories';
 
@@ -39,11 +37,6 @@ const ASYNCAPI_VERSION = '3.0.0';
 const AMQP_BINDING_VERSION = '0.3.0';
 const SCHEMA_REF = '#/components/schemas/';
 const MESSAGE_TYPES = Object.keys(MESSAGE_DEFINITIONS).sort() as MessageType[];
-
-// Markers the converters leave on a property, resolved (and removed) by `finishProperty`.
-const OPTIONAL = 'x-mash-optional';
-const CONDITIONAL = 'x-mash-conditional';
-const REQUIRED_WHEN = 'x-mash-required-when';
 
 export function generateAsyncApi(): string {
   const schemas = payloadSchemas();
@@ -352,23 +345,7 @@ function messages(schemas: Schema): Schema {
 
 /** The JSON Schema of every payload class and every class nested in one, keyed by class name. */
 function payloadSchemas(): Schema {
-  const all = validationMetadatasToSchemas({
-    refPointerPrefix: SCHEMA_REF,
-    classTransformerMetadataStorage: defaultMetadataStorage,
-    additionalConverters: {
-      isCalendarDate: { type: 'string', format: 'date' },
-      // A timestamp, though a bare date is accepted too. anyOf, not the default oneOf: a validator that
-      // ignores formats would find both branches match and refuse a valid message.
-      [IS_ISO8601]: { type: 'string', anyOf: [{ format: 'date-time' }, { format: 'date' }] },
-      // IsOptional accepts null as well as absence; ValidateIf makes the other rules conditional.
-      [ValidationTypes.CONDITIONAL_VALIDATION]: (meta: { name?: string }) =>
-        meta.name === IS_OPTIONAL ? { [OPTIONAL]: true } : { [CONDITIONAL]: true },
-      // Every IsDefined property has a type already; keep a custom message, which says when it is required.
-      [ValidationTypes.IS_DEFINED]: (meta: { message?: unknown }) =>
-        typeof meta.message === 'string' ? { [REQUIRED_WHEN]: meta.message } : {},
-    },
-  }) as unknown as Record<string, Schema>;
-
+  const all = jsonSchemasFromValidators() as Record<string, Schema>;
   // Only the contract's classes: those reachable from a payload.
   const reachable = new Set<string>();
   const visit = (name: string) => {
@@ -381,7 +358,7 @@ function payloadSchemas(): Schema {
   for (const type of MESSAGE_TYPES) visit(MESSAGE_DEFINITIONS[type].payload.name);
 
   const out: Schema = {};
-  for (const name of [...reachable].sort()) out[name] = finishSchema(all[name]);
+  for (const name of [...reachable].sort()) out[name] = all[name];
   return out;
 }
 
@@ -393,45 +370,6 @@ function refsIn(value: Json): string[] {
       ? [value.$ref.slice(SCHEMA_REF.length)]
       : [];
   return [...own, ...Object.values(value).flatMap(refsIn)];
-}
-
-function finishSchema(schema: Schema): Schema {
-  const properties = (schema.properties ?? {}) as Schema;
-  return {
-    ...schema,
-    properties: Object.fromEntries(
-      Object.entries(properties).map(([name, property]) => [name, finishProperty(property as Schema)]),
-    ),
-  };
-}
-
-/** Resolves the markers: optional and conditional properties may be null; a conditional one says when it is required. */
-function finishProperty(property: Schema): Schema {
-  const {
-    [OPTIONAL]: optional,
-    [CONDITIONAL]: conditional,
-    [REQUIRED_WHEN]: requiredWhen,
-    ...schema
-  } = property;
-  let out = optional || conditional ? nullable(schema) : schema;
-  if (conditional && typeof requiredWhen === 'string') out = { ...out, description: requiredWhen };
-  return out;
-}
-
-function nullable(schema: Schema): Schema {
-  // `type: [x, 'null']` reads best, and is right unless a $ref or a typed subschema would still refuse null.
-  const subschemas = ['anyOf', 'oneOf', 'allOf'].flatMap((key) =>
-    Array.isArray(schema[key]) ? schema[key] : [],
-  );
-  const untyped = subschemas.every(
-    (sub) => sub !== null && typeof sub === 'object' && !('type' in sub) && !('$ref' in sub),
-  );
-  if (typeof schema.type === 'string' && !schema.$ref && !('const' in schema) && untyped) {
-    const out: Schema = { ...schema, type: [schema.type, 'null'] };
-    if (Array.isArray(schema.enum)) out.enum = [...schema.enum, null];
-    return out;
-  }
-  return { anyOf: [schema, { type: 'null' }] };
 }
 
 // ---------------------------------------------------------------------------------------------
