@@ -1,6 +1,29 @@
 import * as amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
-import { CONTENT_TYPE, MESSAGE_DEFINITIONS, MessageType, WireHeaders } from '@mash/contracts';
+import { createPrivateKey, KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import {
+  AGENCIES,
+  agencyService,
+  Agency,
+  CONTENT_TYPE,
+  isSignedType,
+  MESSAGE_DEFINITIONS,
+  MessageType,
+  SignatureHeaders,
+  signingKeyId,
+  signMessage,
+  WireHeaders,
+} from '@mash/contracts';
+import { signingKeyFile } from '../tools/hub/src/provisioning/signing-keys';
+import { testProvisionOptions } from './env';
+
+/** The test hub's agency signing key (made by provisioning), so tests can answer as an agency node would. */
+export function testAgencyKey(agency: Agency): KeyObject {
+  return createPrivateKey(
+    readFileSync(signingKeyFile(testProvisionOptions().keysDir, agencyService(agency))),
+  );
+}
 
 /** The admin's view of the test vhost, for tests that play another service's part on the real broker. */
 export function testAmqpAdminUrl(): string {
@@ -36,18 +59,38 @@ export class TestBroker {
       correlationId?: string;
       headers?: Record<string, string | number>;
       raw?: Buffer;
+      /** Signed types are signed with the named agency's test key unless this says otherwise. */
+      signWith?: KeyObject | 'unsigned';
     } = {},
   ): Promise<string> {
     const messageId = options.messageId ?? randomUUID();
     const definition = MESSAGE_DEFINITIONS[type as MessageType];
-    this.channel.publish(exchange, routingKey, options.raw ?? Buffer.from(JSON.stringify(body)), {
+    const content = options.raw ?? Buffer.from(JSON.stringify(body));
+    const agency = (body as { agency?: Agency })?.agency;
+    let signature: Record<string, string> = {};
+    if (isSignedType(type) && options.signWith !== 'unsigned') {
+      const key =
+        options.signWith ??
+        (agency && (AGENCIES as readonly string[]).includes(agency) ? testAgencyKey(agency) : undefined);
+      if (key) {
+        signature = {
+          [SignatureHeaders.Signature]: signMessage(key, type, messageId, content),
+          [SignatureHeaders.KeyId]: signingKeyId(key),
+        };
+      }
+    }
+    this.channel.publish(exchange, routingKey, content, {
       messageId,
       type,
       correlationId: options.correlationId ?? (body as { contactId?: string })?.contactId,
       timestamp: Math.floor(Date.now() / 1000),
       contentType: CONTENT_TYPE,
       persistent: true,
-      headers: { [WireHeaders.SchemaVersion]: definition?.schemaVersion ?? '1', ...options.headers },
+      headers: {
+        [WireHeaders.SchemaVersion]: definition?.schemaVersion ?? '1',
+        ...signature,
+        ...options.headers,
+      },
     });
     await this.channel.waitForConfirms();
     return messageId;

@@ -5,6 +5,7 @@ export * from './message-types';
 export * from './topology';
 export * from './topology-plan';
 export * from './wire';
+export * from './message-signature';
 export * from './validate-message';
 export * from './json-schemas';
 export * from './messages/people';

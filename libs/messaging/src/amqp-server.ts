@@ -8,6 +8,8 @@ import {
   ConsumerQueue,
   deadLetterExchange,
   isMessageType,
+  isSignedType,
+  SignatureVerifier,
   retryExchange,
   retryQueueName,
   RETRY_DELAYS_MS,
@@ -25,6 +27,8 @@ export interface AmqpServerOptions {
   prefetch: number;
   dataSource: DataSource;
   retryDelaysMs?: readonly number[];
+  /** Checks the signature of signed message types (agency responses); absent if this queue takes none. */
+  signatures?: SignatureVerifier;
   /** Called after each message is settled, so the outbox relay publishes without waiting to poll. */
   afterCommit?: () => void;
 }
@@ -141,6 +145,18 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     }
     const validation = validateMessage(type, body);
     if (!validation.ok) return this.deadLetter(channel, message, validation.reason);
+    if (isSignedType(type)) {
+      const signature = this.options.signatures
+        ? this.options.signatures.check(
+            type,
+            messageId,
+            message.content,
+            message.properties.headers,
+            (body as { agency?: unknown }).agency,
+          )
+        : ({ ok: false, reason: `no keys to verify ${type}` } as const);
+      if (!signature.ok) return this.deadLetter(channel, message, signature.reason);
+    }
 
     const handler = this.getHandlerByPattern(type);
     if (!handler) return this.deadLetter(channel, message, `no handler for ${type}`);

@@ -9,3 +9,4 @@ export * from './amqp-server';
 export * from './outbox';
 export * from './start-service';
 export * from './service-cli';
+export * from './message-signing';

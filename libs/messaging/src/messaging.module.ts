@@ -3,6 +3,7 @@ import type { ServiceName } from '@mash/contracts';
 import type { ServiceConfig } from '@mash/platform';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { Outbox, OutboxRelay } from './outbox';
+import { loadMessageSigner } from './message-signing';
 
 /** The outbox and its relay; the consumer is connected by startService. */
 @Global()
@@ -19,6 +20,7 @@ export class MessagingModule {
       prefetch: config.AMQP_PREFETCH,
       outboxPollMs: config.OUTBOX_POLL_MS,
       publish: true,
+      signer: loadMessageSigner(service, config),
       ...overrides,
     };
     return {

@@ -1,4 +1,5 @@
 import type { ServiceName } from '@mash/contracts';
+import type { MessageSigner } from './message-signing';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -10,4 +11,6 @@ export interface MessagingOptions {
   outboxPollMs: number;
   /** False in a process that only reads (a CLI): the relay does not connect. */
   publish: boolean;
+  /** Present when the service publishes signed messages (check.responded). */
+  signer?: MessageSigner;
 }

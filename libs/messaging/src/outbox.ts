@@ -99,7 +99,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (!rows.length) return 0;
       const channel = this.connection.current();
       for (const row of rows) {
-        channel.publish(row.exchange, row.routingKey, Buffer.from(JSON.stringify(row.body)), {
+        const content = Buffer.from(JSON.stringify(row.body));
+        const signature = this.options.signer?.headersFor(row.type, row.messageId, content) ?? {};
+        channel.publish(row.exchange, row.routingKey, content, {
           messageId: row.messageId,
           type: row.type,
           correlationId: row.correlationId,
@@ -108,7 +110,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           deliveryMode: 2,
           persistent: true,
           mandatory: false,
-          headers: row.headers,
+          headers: { ...row.headers, ...signature },
         });
       }
       await channel.waitForConfirms();

@@ -15,6 +15,7 @@ import {
 } from '@mash/platform';
 import { AmqpServer } from './amqp-server';
 import { OutboxRelay } from './outbox';
+import { loadSignatureVerifier } from './message-signing';
 
 export interface StartServiceOptions {
   service: ServiceName;
@@ -52,6 +53,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       queue,
       prefetch: options.config.AMQP_PREFETCH,
       dataSource: app.get(DataSource),
+      signatures: loadSignatureVerifier(queue, options.config),
       afterCommit: () => app.get(OutboxRelay).nudgeSoon(),
     });
     const consumer = server;

@@ -29,6 +29,10 @@ export class ServiceConfig {
   @IsOptional() @IsString() AUTH_AUDIENCE?: string;
   @IsOptional() @IsUrl({ require_tld: false }) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   @IsOptional() @IsIn(['production', 'development', 'test']) NODE_ENV?: string;
+  /** PEM Ed25519 private key: required by a service that publishes signed messages (the agency nodes). */
+  @IsOptional() @IsString() MESSAGE_SIGNING_KEY_FILE?: string;
+  /** JSON list of the agency keys this service trusts: required by a service that receives signed messages. */
+  @IsOptional() @IsString() TRUSTED_SIGNING_KEYS_FILE?: string;
 }
 
 /** Reads and validates configuration; a wrong or missing variable stops start-up with its name. */

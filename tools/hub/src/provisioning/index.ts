@@ -4,3 +4,4 @@ export * from './rabbitmq';
 export * from './postgres';
 export * from './migrations';
 export * from './provision';
+export * from './signing-keys';

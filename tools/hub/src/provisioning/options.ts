@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { DEFAULT_VHOST, SERVICES, ServiceName } from '@mash/contracts';
+import { DEFAULT_VHOST, isSignedType, PUBLICATIONS, queueOf, SERVICES, ServiceName } from '@mash/contracts';
+import { signingKeyFile, trustedKeysFile } from './signing-keys';
 
 /** The port each service listens on in a local run (API.md). */
 export const SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
@@ -45,6 +46,8 @@ export interface ProvisionOptions {
   authDevSecret: string;
   /** The monorepo root (services/<s>/dist, deploy/demo-data). */
   rootDir: string;
+  /** Development signing keys of the agency nodes and the hub's trusted-key list (MASH_KEYS_DIR). */
+  keysDir: string;
   /** Progress lines; they carry names of things provisioned, never personal data. */
   log: (line: string) => void;
 }
@@ -92,8 +95,10 @@ export function resolveProvisionOptions(
       env[`DB_PASSWORD_${upperSnake(service)}`] ??
       `${databaseName(service, dbPrefix)}-dev-password`;
   }
+  const rootDir = overrides.rootDir ?? resolve(__dirname, '..', '..', '..', '..');
+  const vhost = overrides.vhost ?? env.MASH_VHOST ?? DEFAULT_VHOST;
   return {
-    vhost: overrides.vhost ?? env.MASH_VHOST ?? DEFAULT_VHOST,
+    vhost,
     dbPrefix,
     managementUrl:
       overrides.managementUrl ?? env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672',
@@ -109,7 +114,8 @@ export function resolveProvisionOptions(
     brokerPasswords,
     dbPasswords,
     authDevSecret: overrides.authDevSecret ?? env.AUTH_DEV_SECRET ?? DEFAULT_AUTH_DEV_SECRET,
-    rootDir: overrides.rootDir ?? resolve(__dirname, '..', '..', '..', '..'),
+    rootDir,
+    keysDir: overrides.keysDir ?? env.MASH_KEYS_DIR ?? resolve(rootDir, 'var', 'keys', vhost),
     log: overrides.log ?? ((line) => process.stdout.write(`${line}\n`)),
   };
 }
@@ -152,5 +158,9 @@ export function serviceEnv(
     if (env.SMTP_URL) vars.SMTP_URL = env.SMTP_URL;
   }
   if (service === 'triage' && env.MASH_PROFILE) vars.MASH_PROFILE = env.MASH_PROFILE;
+  if (PUBLICATIONS[service].some(isSignedType))
+    vars.MESSAGE_SIGNING_KEY_FILE = signingKeyFile(resolved.keysDir, service);
+  if (queueOf(service)?.accepts.some(isSignedType))
+    vars.TRUSTED_SIGNING_KEYS_FILE = trustedKeysFile(resolved.keysDir);
   return vars;
 }
