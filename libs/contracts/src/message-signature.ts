@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, KeyObject, sign, verify } from 'node:crypto';
 import { AGENCIES, Agency } from './vocabulary';
 import type { MessageType } from './message-types';
+import { WireHeaders } from './wire';
 
 /**
  * Agency responses are signed by the agency node's own key (DESIGN.md, Security). The signature is
@@ -11,8 +12,8 @@ import type { MessageType } from './message-types';
 export const SIGNED_MESSAGE_TYPES: readonly MessageType[] = ['check.responded'];
 
 export const SignatureHeaders = {
-  Signature: 'x-mash-signature',
-  KeyId: 'x-mash-signing-key',
+  Signature: WireHeaders.Signature,
+  KeyId: WireHeaders.SigningKey,
 } as const;
 
 export function isSignedType(type: string): boolean {

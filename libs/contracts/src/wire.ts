@@ -12,6 +12,10 @@ export const WireHeaders = {
   FailureReason: 'x-mash-failure-reason',
   FailedQueue: 'x-mash-failed-queue',
   FailedAt: 'x-mash-failed-at',
+  /** Set on a signed message type (message-signature.ts): Ed25519 over `type \n message_id \n body`, base64url. */
+  Signature: 'x-mash-signature',
+  /** The id of the key that made x-mash-signature: `ed25519:` and a fingerprint of its public key. */
+  SigningKey: 'x-mash-signing-key',
 } as const;
 
 export const CONTENT_TYPE = 'application/json';

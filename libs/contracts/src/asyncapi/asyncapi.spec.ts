@@ -6,6 +6,7 @@ import { MESSAGE_DEFINITIONS, MessageType } from '../message-types';
 import { CONSUMER_QUEUES, deadLetterQueueName, eventsExchange, PUBLICATIONS, SERVICES } from '../topology';
 import { CONTENT_TYPE, WireHeaders } from '../wire';
 import { validateMessage } from '../validate-message';
+import { isSignedType } from '../message-signature';
 import { aChild, aConcern, aContactReceived, anExampleOf, anUnbornChild } from '../testing';
 import { generateAsyncApi } from './generate';
 import { ASYNCAPI_PATH } from './write';
@@ -91,7 +92,11 @@ describe('generateAsyncApi', () => {
       expect(properties.properties.type.const).toBe(type);
       const headers = message().headers;
       expect(Object.keys(headers.properties).sort()).toEqual(Object.values(WireHeaders).sort());
-      expect(headers.required).toEqual([WireHeaders.SchemaVersion]);
+      expect(headers.required).toEqual(
+        isSignedType(type)
+          ? [WireHeaders.SchemaVersion, WireHeaders.Signature, WireHeaders.SigningKey]
+          : [WireHeaders.SchemaVersion],
+      );
       expect(headers.properties[WireHeaders.SchemaVersion].const).toBe(definition.schemaVersion);
     });
 

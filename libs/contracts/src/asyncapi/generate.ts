@@ -20,6 +20,7 @@ import {
 } from '../topology';
 import { topologyPlan } from '../topology-plan';
 import { jsonSchemasFromValidators } from '../json-schemas';
+import { isSignedType } from '../message-signature';
 import { CONTENT_TYPE, WireHeaders } from '../wire';
 import { anExampleOf } from '../testing/factories';
 
@@ -268,6 +269,25 @@ const HEADERS: Record<keyof typeof WireHeaders, (definition: MessageDefinition) 
     format: 'date-time',
     description: 'Set on a dead-lettered message: when.',
   }),
+  Signature: (definition): Schema =>
+    isSignedType(definition.type)
+      ? {
+          type: 'string',
+          description:
+            "Required. Ed25519 signature by the agency node's own key over the UTF-8 bytes of `type`, a newline, " +
+            '`message_id`, a newline, then the body exactly as published; base64url. The receiver refuses a ' +
+            'message that is unsigned, signed by an unknown key, does not verify, or names another agency.',
+        }
+      : { not: {}, description: 'Not used on this message type.' },
+  SigningKey: (definition): Schema =>
+    isSignedType(definition.type)
+      ? {
+          type: 'string',
+          pattern: '^ed25519:[0-9a-f]{32}$',
+          description:
+            'Required. The id of the signing key: a fingerprint of its public key (SHA-256 of the SPKI DER, first 32 hex digits).',
+        }
+      : { not: {}, description: 'Not used on this message type.' },
 };
 
 function headersSchema(definition: MessageDefinition): Schema {
@@ -275,7 +295,10 @@ function headersSchema(definition: MessageDefinition): Schema {
   for (const key of Object.keys(HEADERS) as (keyof typeof WireHeaders)[]) {
     properties[WireHeaders[key]] = HEADERS[key](definition);
   }
-  return { type: 'object', required: [WireHeaders.SchemaVersion], properties };
+  const required = isSignedType(definition.type)
+    ? [WireHeaders.SchemaVersion, WireHeaders.Signature, WireHeaders.SigningKey]
+    : [WireHeaders.SchemaVersion];
+  return { type: 'object', required, properties };
 }
 
 function amqpPropertiesSchema(definition: MessageDefinition): Schema {
