@@ -17,6 +17,7 @@ interface ComposeService {
   environment?: Record<string, string | number>;
   ports?: string[];
   depends_on?: Record<string, { condition: string }>;
+  volumes?: string[];
 }
 
 const compose = parse(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
@@ -34,6 +35,7 @@ const composeEnv = (service: (typeof SERVICES)[number]) =>
       pgPort: 5432,
       amqpHost: 'rabbitmq',
       amqpPort: 5672,
+      keysDir: '/keys',
     },
     {},
   );
@@ -76,7 +78,9 @@ describe('docker-compose.yml', () => {
       RABBITMQ_MANAGEMENT_URL: expect.stringContaining('@rabbitmq:15672'),
       RABBITMQ_ADMIN_URL: expect.stringContaining('@rabbitmq:5672'),
       PG_ADMIN_URL: expect.stringContaining('@postgres:5432/'),
+      MASH_KEYS_DIR: '/keys',
     });
+    expect(provision.volumes).toContain('signing-keys:/keys');
   });
 
   it.each(SERVICES)(
@@ -98,6 +102,12 @@ describe('docker-compose.yml', () => {
       expect(env.AMQP_URL).toBe(expected.AMQP_URL);
       expect(env.AUTH_DEV_SECRET).toBe(expected.AUTH_DEV_SECRET);
       if (name === 'notifications') expect(env.SMTP_URL).toBe('smtp://mailpit:1025');
+      // Agency nodes sign with their key; decision verifies with the trusted list (signing-keys volume).
+      expect(env.MESSAGE_SIGNING_KEY_FILE).toBe(expected.MESSAGE_SIGNING_KEY_FILE);
+      expect(env.TRUSTED_SIGNING_KEYS_FILE).toBe(expected.TRUSTED_SIGNING_KEYS_FILE);
+      if (expected.MESSAGE_SIGNING_KEY_FILE || expected.TRUSTED_SIGNING_KEYS_FILE) {
+        expect(service.volumes).toContain('signing-keys:/keys:ro');
+      }
     },
   );
 });
