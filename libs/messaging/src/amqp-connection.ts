@@ -1,5 +1,37 @@
 import { Logger } from '@nestjs/common';
+import { readFileSync } from 'node:fs';
 import * as amqp from 'amqplib';
+import { ConfigurationError, ServiceConfig } from '@mash/platform';
+
+/** TLS for an `amqps://` broker URL: a private CA and, optionally, a client certificate. */
+export interface AmqpTlsOptions {
+  ca?: Buffer[];
+  cert?: Buffer;
+  key?: Buffer;
+}
+
+/** Reads the TLS files named by the configuration; a file that cannot be read stops start-up, naming it. */
+export function amqpTlsOptions(config: ServiceConfig): AmqpTlsOptions {
+  const read = (variable: 'AMQP_TLS_CA_FILE' | 'AMQP_TLS_CERT_FILE' | 'AMQP_TLS_KEY_FILE') => {
+    const file = config[variable];
+    if (!file) return undefined;
+    try {
+      return readFileSync(file);
+    } catch {
+      throw new ConfigurationError([variable], `${variable}: cannot read the file`);
+    }
+  };
+  const ca = read('AMQP_TLS_CA_FILE');
+  const cert = read('AMQP_TLS_CERT_FILE');
+  const key = read('AMQP_TLS_KEY_FILE');
+  if (!!cert !== !!key) {
+    throw new ConfigurationError(
+      ['AMQP_TLS_CERT_FILE', 'AMQP_TLS_KEY_FILE'],
+      'AMQP_TLS_CERT_FILE and AMQP_TLS_KEY_FILE go together',
+    );
+  }
+  return { ...(ca ? { ca: [ca] } : {}), ...(cert ? { cert } : {}), ...(key ? { key } : {}) };
+}
 
 /**
  * One AMQP connection with a confirm channel, reopened with back-off whenever the broker goes away.
@@ -17,6 +49,7 @@ export class ManagedAmqpConnection {
     private readonly url: string,
     private readonly name: string,
     private readonly onReady: (channel: amqp.ConfirmChannel) => Promise<void> = async () => undefined,
+    private readonly tls: AmqpTlsOptions = {},
   ) {
     this.logger = new Logger(`amqp:${name}`);
   }
@@ -43,7 +76,10 @@ export class ManagedAmqpConnection {
 
   private async open(): Promise<void> {
     try {
-      const connection = await amqp.connect(this.url, { clientProperties: { connection_name: this.name } });
+      const connection = await amqp.connect(this.url, {
+        ...this.tls,
+        clientProperties: { connection_name: this.name },
+      });
       connection.on('error', (error: Error) => this.logger.warn(`connection error: ${error.name}`));
       connection.on('close', () => this.lost());
       const channel = await connection.createConfirmChannel();

@@ -17,7 +17,7 @@ import {
   WireHeaders,
 } from '@mash/contracts';
 import { contextFromHeaders, messagesConsumed, withSpan } from '@mash/platform';
-import { ManagedAmqpConnection } from './amqp-connection';
+import { AmqpTlsOptions, ManagedAmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp-context';
 import { failureReason, PermanentMessageError } from './errors';
 
@@ -27,6 +27,8 @@ export interface AmqpServerOptions {
   prefetch: number;
   dataSource: DataSource;
   retryDelaysMs?: readonly number[];
+  /** For an amqps:// broker (AMQP_TLS_*). */
+  tls?: AmqpTlsOptions;
   /** Checks the signature of signed message types (agency responses); absent if this queue takes none. */
   signatures?: SignatureVerifier;
   /** Called after each message is settled, so the outbox relay publishes without waiting to poll. */
@@ -55,6 +57,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       options.amqpUrl,
       `${options.queue.owner}-consumer`,
       (channel) => this.consume(channel),
+      options.tls,
     );
   }
 

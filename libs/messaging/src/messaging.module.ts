@@ -4,6 +4,7 @@ import type { ServiceConfig } from '@mash/platform';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 import { Outbox, OutboxRelay } from './outbox';
 import { loadMessageSigner } from './message-signing';
+import { amqpTlsOptions } from './amqp-connection';
 
 /** The outbox and its relay; the consumer is connected by startService. */
 @Global()
@@ -21,6 +22,7 @@ export class MessagingModule {
       outboxPollMs: config.OUTBOX_POLL_MS,
       publish: true,
       signer: loadMessageSigner(service, config),
+      tls: amqpTlsOptions(config),
       ...overrides,
     };
     return {

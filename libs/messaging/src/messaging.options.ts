@@ -1,5 +1,6 @@
 import type { ServiceName } from '@mash/contracts';
 import type { MessageSigner } from './message-signing';
+import type { AmqpTlsOptions } from './amqp-connection';
 
 export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
 
@@ -13,4 +14,6 @@ export interface MessagingOptions {
   publish: boolean;
   /** Present when the service publishes signed messages (check.responded). */
   signer?: MessageSigner;
+  /** For an amqps:// broker: CA and client certificate (AMQP_TLS_*). */
+  tls?: AmqpTlsOptions;
 }

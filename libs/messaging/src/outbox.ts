@@ -39,7 +39,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly dataSource: DataSource,
     health: HealthRegistry,
   ) {
-    this.connection = new ManagedAmqpConnection(options.amqpUrl, `${options.service}-publisher`);
+    this.connection = new ManagedAmqpConnection(
+      options.amqpUrl,
+      `${options.service}-publisher`,
+      undefined,
+      options.tls,
+    );
     health.register({ name: 'broker-publisher', isHealthy: () => this.connection.isConnected });
   }
 

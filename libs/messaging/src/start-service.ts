@@ -16,6 +16,7 @@ import {
 import { AmqpServer } from './amqp-server';
 import { OutboxRelay } from './outbox';
 import { loadSignatureVerifier } from './message-signing';
+import { amqpTlsOptions } from './amqp-connection';
 
 export interface StartServiceOptions {
   service: ServiceName;
@@ -54,6 +55,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       prefetch: options.config.AMQP_PREFETCH,
       dataSource: app.get(DataSource),
       signatures: loadSignatureVerifier(queue, options.config),
+      tls: amqpTlsOptions(options.config),
       afterCommit: () => app.get(OutboxRelay).nudgeSoon(),
     });
     const consumer = server;

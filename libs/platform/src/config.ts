@@ -29,6 +29,11 @@ export class ServiceConfig {
   @IsOptional() @IsString() AUTH_AUDIENCE?: string;
   @IsOptional() @IsUrl({ require_tld: false }) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   @IsOptional() @IsIn(['production', 'development', 'test']) NODE_ENV?: string;
+  /** For an `amqps://` AMQP_URL: the CA that signed the broker's certificate (PEM), when not a public one. */
+  @IsOptional() @IsString() AMQP_TLS_CA_FILE?: string;
+  /** For a broker that authenticates clients by certificate: this node's certificate and key (PEM). */
+  @IsOptional() @IsString() AMQP_TLS_CERT_FILE?: string;
+  @IsOptional() @IsString() AMQP_TLS_KEY_FILE?: string;
   /** PEM Ed25519 private key: required by a service that publishes signed messages (the agency nodes). */
   @IsOptional() @IsString() MESSAGE_SIGNING_KEY_FILE?: string;
   /** JSON list of the agency keys this service trusts: required by a service that receives signed messages. */
