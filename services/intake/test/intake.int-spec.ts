@@ -181,6 +181,23 @@ describe('intake (real broker and database)', () => {
     },
   );
 
+  it('answers a body that is not JSON, or too large, with problem details and stores nothing', async () => {
+    const before = await storedCounts();
+    const notJson = await request(app.getHttpServer())
+      .post('/contacts')
+      .set('content-type', 'application/json')
+      .send('{"children": [{"givenName": "Amy"')
+      .expect(400);
+    expect(notJson.body).toMatchObject({ status: 400, detail: 'the request body is not valid JSON' });
+    expect(JSON.stringify(notJson.body)).not.toContain('Amy');
+    const tooLarge = await request(app.getHttpServer())
+      .post('/contacts')
+      .send(aReferral({ concern: { ...aReferral().concern, summary: 'x'.repeat(2_000_000) } }))
+      .expect(413);
+    expect(tooLarge.headers['content-type']).toContain('application/problem+json');
+    expect(await storedCounts()).toEqual(before);
+  });
+
   it('accepts an unborn child with an expected due date', async () => {
     await request(app.getHttpServer())
       .post('/contacts')

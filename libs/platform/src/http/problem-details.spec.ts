@@ -27,6 +27,20 @@ describe('problem details (RFC 9457)', () => {
     expect(toProblem(new HttpException('x', 413)).status).toBe(413);
   });
 
+  it('answers a body it cannot read with 4xx, never quoting the body', () => {
+    const tooLarge = Object.assign(new Error('request entity too large'), {
+      type: 'entity.too.large',
+      status: 413,
+    });
+    expect(toProblem(tooLarge)).toMatchObject({
+      status: 413,
+      detail: 'the request body is larger than this endpoint accepts',
+    });
+    const notJson = new HttpException('Unexpected token \'A\', "Amy Jones" is not valid JSON', 400);
+    expect(toProblem(notJson)).toMatchObject({ status: 400, detail: 'the request body is not valid JSON' });
+    expect(JSON.stringify(toProblem(notJson))).not.toContain('Amy');
+  });
+
   it('never passes an unexpected error’s message to the client', () => {
     const problem = toProblem(new Error('duplicate key value (Amy Jones)'));
     expect(problem).toEqual({

@@ -61,7 +61,43 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** What body-parser says about a body it could not read, in words that never quote the body itself. */
+const BODY_ERRORS: Record<string, string> = {
+  'entity.parse.failed': 'the request body is not valid JSON',
+  'entity.too.large': 'the request body is larger than this endpoint accepts',
+  'encoding.unsupported': 'the request body has an unsupported encoding',
+  'charset.unsupported': 'the request body has an unsupported charset',
+  'request.aborted': 'the request was aborted',
+  'request.size.invalid': 'the request body is shorter or longer than its Content-Length',
+};
+
+function bodyError(exception: unknown): { status: number; detail: string } | undefined {
+  for (const candidate of [exception, (exception as { cause?: unknown })?.cause]) {
+    const type = (candidate as { type?: unknown })?.type;
+    const status = (candidate as { status?: unknown })?.status;
+    if (typeof type === 'string' && type in BODY_ERRORS) {
+      return {
+        status: typeof status === 'number' && status >= 400 && status < 500 ? status : 400,
+        detail: BODY_ERRORS[type],
+      };
+    }
+  }
+  if (exception instanceof HttpException && exception.getStatus() === 400 && /JSON/.test(exception.message)) {
+    return { status: 400, detail: BODY_ERRORS['entity.parse.failed'] };
+  }
+  return undefined;
+}
+
 export function toProblem(exception: unknown): ProblemDetails {
+  const unreadable = bodyError(exception);
+  if (unreadable) {
+    return {
+      type: PROBLEM_BASE + 'unreadable-body',
+      title: TITLES[unreadable.status] ?? 'Bad Request',
+      status: unreadable.status,
+      detail: unreadable.detail,
+    };
+  }
   if (exception instanceof DomainError) {
     return {
       type: PROBLEM_BASE + exception.code,
