@@ -14,3 +14,4 @@ export * from './checks/check-matcher';
 export * from './checks/check-responder';
 export * from './checks/check.entity';
 export * from './disclosures/disclosure-entry';
+export * from './records/record-source';
