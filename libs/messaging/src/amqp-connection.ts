@@ -43,6 +43,7 @@ export class ManagedAmqpConnection {
   private closing = false;
   private connecting?: Promise<void>;
   private reconnectTimer?: NodeJS.Timeout;
+  private failures = 0;
   private readonly logger: Logger;
 
   constructor(
@@ -93,11 +94,18 @@ export class ManagedAmqpConnection {
       this.connection = connection;
       this.channel = channel;
       await this.onReady(channel);
+      this.failures = 0;
       this.logger.log('connected');
     } catch (error) {
-      this.logger.warn(
-        `cannot connect (${error instanceof Error ? error.message.split(':')[0] : 'error'}); retrying`,
-      );
+      this.failures += 1;
+      // Every failure while the broker is away would be one line a second per connection: say it once,
+      // then again only as the back-off grows.
+      if (isPowerOfTwo(this.failures)) {
+        this.logger.warn(
+          `cannot connect (${error instanceof Error ? error.message.split(':')[0] : 'error'}); ` +
+            `retrying in ${this.reconnectDelay() / 1000} s (attempt ${this.failures})`,
+        );
+      }
       this.channel = undefined;
       await this.connection?.close().catch(() => undefined);
       this.connection = undefined;
@@ -113,7 +121,12 @@ export class ManagedAmqpConnection {
     this.scheduleReconnect();
   }
 
-  private scheduleReconnect(delay = 1_000) {
+  /** 1 s, doubling after each failed attempt, at most 15 s: fast recovery, no storm while the broker is down. */
+  private reconnectDelay(): number {
+    return Math.min(15_000, 1_000 * 2 ** Math.max(0, this.failures - 1));
+  }
+
+  private scheduleReconnect(delay = this.reconnectDelay()) {
     if (this.closing || this.reconnectTimer) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
@@ -131,4 +144,8 @@ export class ManagedAmqpConnection {
     this.connection = undefined;
     await connection?.close().catch(() => undefined);
   }
+}
+
+function isPowerOfTwo(n: number): boolean {
+  return n > 0 && (n & (n - 1)) === 0;
 }
