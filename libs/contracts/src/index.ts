@@ -13,5 +13,6 @@ export * from './messages/contact-received';
 export * from './messages/contact-screened';
 export * from './messages/check-requested';
 export * from './messages/check-responded';
+export * from './messages/check-lifecycle';
 export * from './messages/decision-recorded';
 export * from './messages/notification-sent';

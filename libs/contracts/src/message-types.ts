@@ -1,3 +1,4 @@
+import { CheckCancelled, CheckChased, CheckEscalated, CheckRetimed } from './messages/check-lifecycle';
 import { CheckRequested } from './messages/check-requested';
 import { CheckResponded } from './messages/check-responded';
 import { ContactReceived } from './messages/contact-received';
@@ -11,6 +12,10 @@ export const MessageTypes = {
   ContactScreened: 'contact.screened',
   CheckRequested: 'check.requested',
   CheckResponded: 'check.responded',
+  CheckChased: 'check.chased',
+  CheckCancelled: 'check.cancelled',
+  CheckRetimed: 'check.retimed',
+  CheckEscalated: 'check.escalated',
   DecisionRecorded: 'decision.recorded',
   NotificationSent: 'notification.sent',
 } as const;
@@ -48,6 +53,30 @@ export const MESSAGE_DEFINITIONS: Record<MessageType, MessageDefinition> = {
     schemaVersion: '1',
     payload: CheckResponded,
     summary: "An agency's answer: its RAG, analysis, matches and items classified shareable or mash-only.",
+  },
+  'check.chased': {
+    type: 'check.chased',
+    schemaVersion: '1',
+    payload: CheckChased,
+    summary: "The hub chases an agency whose answer is past its due time; lands on that agency's own queue.",
+  },
+  'check.cancelled': {
+    type: 'check.cancelled',
+    schemaVersion: '1',
+    payload: CheckCancelled,
+    summary: 'A manager withdrew a check; the agency stops work on it.',
+  },
+  'check.retimed': {
+    type: 'check.retimed',
+    schemaVersion: '1',
+    payload: CheckRetimed,
+    summary: "The contact's RAG changed: the check's rating and due time are recomputed.",
+  },
+  'check.escalated': {
+    type: 'check.escalated',
+    schemaVersion: '1',
+    payload: CheckEscalated,
+    summary: 'An agency escalates heightened risk: the RAG rises and every open check is re-timed.',
   },
   'decision.recorded': {
     type: 'decision.recorded',

@@ -1,5 +1,8 @@
 import { MessageType, MessageTypes } from './message-types';
 import {
+  AGENCY_BOUND_MESSAGE_TYPES,
+  AgencyBoundMessageType,
+  agencyRoutingKey,
   agencyService,
   brokerPermissions,
   checkRequestedRoutingKey,
@@ -51,7 +54,9 @@ function routedTo(exchange: string, routingKey: string): string[] {
 
 /** The routing keys a service publishes a type with: check.requested is keyed per agency. */
 function routingKeysOf(type: MessageType): string[] {
-  return type === MessageTypes.CheckRequested ? AGENCIES.map(checkRequestedRoutingKey) : [type];
+  return (AGENCY_BOUND_MESSAGE_TYPES as readonly MessageType[]).includes(type)
+    ? AGENCIES.map((agency) => agencyRoutingKey(type as AgencyBoundMessageType, agency))
+    : [type];
 }
 
 function typeOfRoutingKey(routingKey: string): MessageType | undefined {
@@ -195,9 +200,12 @@ describe('PUBLICATIONS', () => {
     expect([...published].sort()).toEqual(Object.values(MessageTypes).sort());
   });
 
-  it('has each agency answer its checks and nothing else', () => {
+  it('has each agency answer or escalate its checks and nothing else', () => {
     for (const agency of AGENCIES)
-      expect(PUBLICATIONS[agencyService(agency)]).toEqual([MessageTypes.CheckResponded]);
+      expect(PUBLICATIONS[agencyService(agency)]).toEqual([
+        MessageTypes.CheckResponded,
+        MessageTypes.CheckEscalated,
+      ]);
   });
 });
 

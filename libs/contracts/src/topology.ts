@@ -37,8 +37,22 @@ export function deadLetterExchange(service: ServiceName): string {
 
 /** check.requested is routed per agency, so each agency's backlog is its own queue. */
 export function checkRequestedRoutingKey(agency: Agency): string {
-  return `${MessageTypes.CheckRequested}.${agency}`;
+  return agencyRoutingKey(MessageTypes.CheckRequested, agency);
 }
+
+/** Messages addressed to one agency (requested, chased, cancelled, retimed) are routed by `<type>.<agency>`. */
+export function agencyRoutingKey(type: AgencyBoundMessageType, agency: Agency): string {
+  return `${type}.${agency}`;
+}
+
+/** What the hub sends to one agency's own queue. */
+export const AGENCY_BOUND_MESSAGE_TYPES = [
+  MessageTypes.CheckRequested,
+  MessageTypes.CheckChased,
+  MessageTypes.CheckCancelled,
+  MessageTypes.CheckRetimed,
+] as const;
+export type AgencyBoundMessageType = (typeof AGENCY_BOUND_MESSAGE_TYPES)[number];
 
 export interface Binding {
   exchange: string;
@@ -69,8 +83,16 @@ function agencyQueues(): ConsumerQueue[] {
   return AGENCIES.map((agency) => ({
     name: `${agencyService(agency)}.check-requests`,
     owner: agencyService(agency),
-    bindings: [{ exchange: eventsExchange('triage'), routingKey: checkRequestedRoutingKey(agency) }],
-    accepts: [MessageTypes.CheckRequested],
+    // triage requests the first checks; decision requests later ones (consent, a manager's change),
+    // chases overdue ones, withdraws and re-times them.
+    bindings: [
+      { exchange: eventsExchange('triage'), routingKey: checkRequestedRoutingKey(agency) },
+      ...AGENCY_BOUND_MESSAGE_TYPES.map((type) => ({
+        exchange: eventsExchange('decision'),
+        routingKey: agencyRoutingKey(type, agency),
+      })),
+    ],
+    accepts: [...AGENCY_BOUND_MESSAGE_TYPES],
   }));
 }
 
@@ -87,13 +109,20 @@ export const CONSUMER_QUEUES: ConsumerQueue[] = [
     owner: 'decision',
     bindings: [
       { exchange: eventsExchange('triage'), routingKey: MessageTypes.ContactScreened },
-      ...AGENCIES.map((agency) => ({
-        exchange: eventsExchange(agencyService(agency)),
-        routingKey: MessageTypes.CheckResponded,
-      })),
+      ...AGENCIES.flatMap((agency) =>
+        [MessageTypes.CheckResponded, MessageTypes.CheckEscalated].map((routingKey) => ({
+          exchange: eventsExchange(agencyService(agency)),
+          routingKey,
+        })),
+      ),
       { exchange: eventsExchange('notifications'), routingKey: MessageTypes.NotificationSent },
     ],
-    accepts: [MessageTypes.ContactScreened, MessageTypes.CheckResponded, MessageTypes.NotificationSent],
+    accepts: [
+      MessageTypes.ContactScreened,
+      MessageTypes.CheckResponded,
+      MessageTypes.CheckEscalated,
+      MessageTypes.NotificationSent,
+    ],
   },
   {
     name: 'notifications.inbox',
@@ -107,10 +136,16 @@ export const CONSUMER_QUEUES: ConsumerQueue[] = [
 export const PUBLICATIONS: Record<ServiceName, MessageType[]> = {
   intake: [MessageTypes.ContactReceived],
   triage: [MessageTypes.ContactScreened, MessageTypes.CheckRequested],
-  'police-checks': [MessageTypes.CheckResponded],
-  'health-checks': [MessageTypes.CheckResponded],
-  'education-checks': [MessageTypes.CheckResponded],
-  decision: [MessageTypes.DecisionRecorded],
+  'police-checks': [MessageTypes.CheckResponded, MessageTypes.CheckEscalated],
+  'health-checks': [MessageTypes.CheckResponded, MessageTypes.CheckEscalated],
+  'education-checks': [MessageTypes.CheckResponded, MessageTypes.CheckEscalated],
+  decision: [
+    MessageTypes.DecisionRecorded,
+    MessageTypes.CheckRequested,
+    MessageTypes.CheckChased,
+    MessageTypes.CheckCancelled,
+    MessageTypes.CheckRetimed,
+  ],
   notifications: [MessageTypes.NotificationSent],
 };
 

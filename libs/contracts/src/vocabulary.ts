@@ -68,11 +68,89 @@ export function mostUrgentRag(ratings: readonly RagRating[]): RagRating | undefi
 export const AGENCIES = ['police', 'health', 'education'] as const;
 export type Agency = (typeof AGENCIES)[number];
 
-export const SCREENING_ROUTES = ['mash-checks', 'lado', 'transfer-to-allocated-worker'] as const;
+/**
+ * Where screening sends a contact. `lado` is kept for compatibility: an allegation against a professional
+ * now goes to the LADO as an alert *as well as* through normal screening (Croydon 10).
+ */
+export const SCREENING_ROUTES = [
+  'mash-checks',
+  'lado',
+  'transfer-to-allocated-worker',
+  'transfer-to-previous-team',
+  'strategy-discussion',
+  'signpost',
+  'no-further-action',
+] as const;
 export type ScreeningRoute = (typeof SCREENING_ROUTES)[number];
 
 export const SOCIAL_CARE_STATUSES = ['open', 'closed', 'early-help-open'] as const;
 export type SocialCareStatus = (typeof SOCIAL_CARE_STATUSES)[number];
+
+/**
+ * Northamptonshire Appendix E, criteria for urgent referrals: any one makes a contact Red and brings it
+ * to a MASH manager the same day. A referrer (or contact officer) ticks the ones that apply.
+ */
+export const URGENT_INDICATORS = [
+  'unsafe-home-immediate-removal',
+  'child-found-alone',
+  'non-accidental-injury',
+  'injury-with-disclosure-against-family',
+  'sexual-abuse-disclosure-by-household-member',
+  'carer-detained-no-other-carer',
+  'carer-died-or-hospitalised-no-other-carer',
+  'court-remand-to-local-authority',
+  'unaccompanied-asylum-seeking-child',
+  'homeless-child-or-family',
+  'police-request-strategy-discussion',
+  'injury-to-non-mobile-baby',
+  'suspicious-injury',
+  'serious-risk-to-unborn-baby',
+] as const;
+export type UrgentIndicator = (typeof URGENT_INDICATORS)[number];
+
+/**
+ * Whether checks may go ahead without or before consent (Bexley 19, Croydon, Northamptonshire):
+ * - `consent-given`: consent was given;
+ * - `exception`: police notifications and immediate danger proceed without consent, and say so;
+ * - `awaiting-decision`: refused or not sought; a manager must override or record consent obtained;
+ * - `overridden`: a manager overrode the refusal, with a rationale;
+ * - `obtained-later`: a manager recorded that consent was obtained after the contact;
+ * - `not-needed`: no checks were planned.
+ */
+export const CONSENT_OUTCOMES = [
+  'consent-given',
+  'exception',
+  'awaiting-decision',
+  'overridden',
+  'obtained-later',
+  'not-needed',
+] as const;
+export type ConsentOutcome = (typeof CONSENT_OUTCOMES)[number];
+
+export const CONSENT_EXCEPTIONS = ['police-notification', 'immediate-danger'] as const;
+export type ConsentException = (typeof CONSENT_EXCEPTIONS)[number];
+
+/** Someone the screening alerts, and by when (Northamptonshire 10; Croydon 10; Bexley 5 and 6). */
+export const ALERT_KINDS = [
+  'allocated-worker',
+  'lead-professional',
+  'previous-team',
+  'lado',
+  'advice-summary',
+  'mash-manager',
+] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** A check's life on the MASH record. */
+export const CHECK_STATUSES = [
+  'awaiting-consent',
+  'requested',
+  'responded',
+  'overdue',
+  'not-required',
+  'cancelled',
+] as const;
+export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 export const OUTCOMES = [
   'no-further-action',

@@ -24,7 +24,9 @@ import {
   CONTACT_CHANNELS,
   CONTACT_SOURCES,
   REQUEST_TYPES,
+  URGENT_INDICATORS,
   ConcernCategory,
+  UrgentIndicator,
   ConsentStatus,
   ContactChannel,
   ContactSource,
@@ -48,6 +50,12 @@ export class Concern {
   @IsOptional() @IsString() @MaxLength(SUMMARY_MAX) childSaid?: string | null;
   /** The referrer's own 0 (unsafe) to 10 (safe) judgement. */
   @IsOptional() @IsInt() @Min(0) @Max(10) safetyScale?: number | null;
+  /** Northamptonshire Appendix E criteria that apply; any one makes the contact Red. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(URGENT_INDICATORS.length)
+  @IsIn(URGENT_INDICATORS, { each: true })
+  urgentIndicators?: UrgentIndicator[];
 }
 
 export class Consent {

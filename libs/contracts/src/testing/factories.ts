@@ -10,6 +10,7 @@ import type { Concern, Consent, ContactDetails, ContactReceived } from '../messa
 import type { ContactScreened, RequestedCheck, SocialCareIndexResult } from '../messages/contact-screened';
 import type { CheckRequested, CheckSubject } from '../messages/check-requested';
 import type { CheckItem, CheckMatch, CheckResponded } from '../messages/check-responded';
+import type { CheckCancelled, CheckChased, CheckEscalated, CheckRetimed } from '../messages/check-lifecycle';
 import type { DecisionRecorded, LetterChild, LetterRecipient } from '../messages/decision-recorded';
 import type { NotificationSent } from '../messages/notification-sent';
 
@@ -272,12 +273,69 @@ export function aNotificationSent(overrides: Partial<NotificationSent> = {}): No
   };
 }
 
+export function aCheckChased(overrides: Partial<CheckChased> = {}): CheckChased {
+  const agency = overrides.agency ?? 'police';
+  return {
+    checkId: EXAMPLE_CHECK_IDS[agency],
+    contactId: EXAMPLE_CONTACT_ID,
+    agency,
+    dueAt: '2024-03-04T13:15:00.000Z',
+    chasedAt: '2024-03-04T13:16:00.000Z',
+    chaseNumber: 1,
+    ...overrides,
+  };
+}
+
+export function aCheckCancelled(overrides: Partial<CheckCancelled> = {}): CheckCancelled {
+  const agency = overrides.agency ?? 'education';
+  return {
+    checkId: EXAMPLE_CHECK_IDS[agency],
+    contactId: EXAMPLE_CONTACT_ID,
+    agency,
+    cancelledAt: '2024-03-04T10:00:00.000Z',
+    cancelledBy: 'team-manager-2',
+    reason: 'The child is under school age; no education check is proportionate.',
+    ...overrides,
+  };
+}
+
+export function aCheckRetimed(overrides: Partial<CheckRetimed> = {}): CheckRetimed {
+  const agency = overrides.agency ?? 'health';
+  return {
+    checkId: EXAMPLE_CHECK_IDS[agency],
+    contactId: EXAMPLE_CONTACT_ID,
+    agency,
+    rag: 'red',
+    dueAt: '2024-03-04T14:00:00.000Z',
+    retimedAt: '2024-03-04T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function aCheckEscalated(overrides: Partial<CheckEscalated> = {}): CheckEscalated {
+  const agency = overrides.agency ?? 'police';
+  return {
+    checkId: EXAMPLE_CHECK_IDS[agency],
+    contactId: EXAMPLE_CONTACT_ID,
+    agency,
+    rag: 'red',
+    escalatedAt: '2024-03-04T10:30:00.000Z',
+    escalatedBy: 'police-researcher-4',
+    reason: 'A live investigation involves an adult in the household.',
+    ...overrides,
+  };
+}
+
 /** A valid example body of every message type. */
 export const EXAMPLE_MESSAGES: Record<MessageType, () => object> = {
   'contact.received': () => aContactReceived(),
   'contact.screened': () => aContactScreened(),
   'check.requested': () => aCheckRequested(),
   'check.responded': () => aCheckResponded(),
+  'check.chased': () => aCheckChased(),
+  'check.cancelled': () => aCheckCancelled(),
+  'check.retimed': () => aCheckRetimed(),
+  'check.escalated': () => aCheckEscalated(),
   'decision.recorded': () => aDecisionRecorded(),
   'notification.sent': () => aNotificationSent(),
 };
