@@ -47,6 +47,14 @@ describe('contact.screened', () => {
     ]);
   });
 
+  it('names whom each check asks about, by subject id', () => {
+    const education = aRequestedCheck({ agency: 'education', subjectIds: ['child-0', 'child-1'] });
+    expect(check(aContactScreened({ checks: [education] }))).toEqual([]);
+    expect(
+      check(aContactScreened({ checks: [aRequestedCheck({ subjectIds: ['child-0', 'Amelia Example'] })] })),
+    ).toEqual(['checks[0].subjectIds (matches)']);
+  });
+
   it('records what the social care index knew about each child', () => {
     expect(
       check(

@@ -12,6 +12,7 @@ import {
   ValidateNested,
   IsDefined,
   IsInt,
+  Matches,
   Min,
 } from 'class-validator';
 import {
@@ -57,6 +58,16 @@ export class RequestedCheck {
   @IsOptional() @IsIn(REQUESTED_CHECK_STATES) state?: RequestedCheckState;
   /** When the agency's answer is due, from the profile's RAG timescales (null while awaiting consent). */
   @IsOptional() @IsISO8601({ strict: true }) dueAt?: string | null;
+  /**
+   * Whom this agency is asked about, by `subjects[].subjectId`: not every agency needs everyone (education
+   * searches children only). A check sent later (after a consent decision) asks about the same people.
+   */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(40)
+  @IsString({ each: true })
+  @Matches(/^(child|adult)-\d+$/, { each: true })
+  subjectIds?: string[];
 }
 
 /** The deadlines set at screening, from the hub's policy profile and the injected clock. */
