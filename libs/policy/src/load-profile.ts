@@ -81,10 +81,17 @@ export function validateProfile(raw: unknown, id: string, source = id): PolicyPr
   return deepFreeze({ ...(structuredClone(raw) as Omit<PolicyProfile, 'id'>), id }) as PolicyProfile;
 }
 
+const KIND_RULES = new Set(['isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
+
 function flatten(errors: ValidationError[], parent = ''): ProfileProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([name, message]) => ({
+    const constraints = Object.entries(error.constraints ?? {});
+    // A setting left out, or of the wrong kind, is reported once for that, not also for every rule after it.
+    const missing = constraints.filter(([name]) => name === 'isDefined');
+    const wrongKind = constraints.filter(([name]) => KIND_RULES.has(name));
+    const reported = missing.length ? missing : wrongKind.length ? wrongKind : constraints;
+    const own = reported.map(([name, message]) => ({
       field,
       rule: name === 'whitelistValidation' ? 'is not a known setting' : message,
     }));
