@@ -4,6 +4,7 @@ import { MessagingModule } from '@mash/messaging';
 import { Clock, PlatformModule } from '@mash/platform';
 import { TriageConfig } from './config';
 import { triageDataSourceOptions } from './database/data-source-options';
+import { PolicyModule } from './policy/policy.module';
 import { ScreeningModule } from './screening/screening.module';
 import { SocialCareIndexModule } from './social-care-index/social-care-index.module';
 
@@ -16,6 +17,7 @@ export class AppModule {
         PlatformModule.forRoot({ service: 'triage', config, clock }),
         TypeOrmModule.forRoot(triageDataSourceOptions(config.DATABASE_URL)),
         MessagingModule.forRoot('triage', config),
+        PolicyModule.forRoot(config.profileName),
         SocialCareIndexModule,
         ScreeningModule,
       ],
