@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import request from 'supertest';
-import { aChild, aContactReceived, anAdult } from '@mash/contracts/testing';
+import { aChild, aConcern, aContactReceived, anAdult, anUnbornChild } from '@mash/contracts/testing';
 import {
   CheckRequested,
   checkRequestedRoutingKey,
@@ -147,6 +147,7 @@ describe('triage (real broker and database)', () => {
     it('screens a contact about a child unknown to social care as amber, with exactly one check for each agency, screened first', async () => {
       const contact = aContactReceived({
         contactId: randomUUID(),
+        receivedAt: NOW,
         children: [aChild({ givenName: 'Uma', familyName: 'Unknown', dateOfBirth: '2017-07-07' })],
         adults: [anAdult()],
       });
@@ -180,15 +181,26 @@ describe('triage (real broker and database)', () => {
           reference: contact.reference,
           rag: 'amber',
           requestedAt: NOW,
-          dueAt: null,
+          // Croydon 8 (the default profile): Amber checks within one working day of the rating.
+          dueAt: '2026-11-24T10:00:00.000Z',
           concernCategories: contact.concern.categories,
           concernSummary: contact.concern.summary,
         });
-        expect(requested.subjects.map((subject) => [subject.subjectId, subject.givenName])).toEqual([
-          ['child-0', 'Uma'],
-          ['adult-0', contact.adults![0].givenName],
-        ]);
+        expect(requested.subjects.map((subject) => [subject.subjectId, subject.givenName])).toEqual(
+          requested.agency === 'education'
+            ? [['child-0', 'Uma']]
+            : [
+                ['child-0', 'Uma'],
+                ['adult-0', contact.adults![0].givenName],
+              ],
+        );
       }
+      expect(body).toMatchObject({
+        profile: 'croydon',
+        consent: { status: 'given', outcome: 'consent-given' },
+        deadlines: { checksDueAt: '2026-11-24T10:00:00.000Z', decisionDueAt: '2026-11-25T10:00:00.000Z' },
+        children: [{ childIndex: 0, route: 'mash-checks', rag: 'amber' }],
+      });
       // The outbox publishes in order: the MASH record is opened before any agency can answer.
       const firstCheck = Math.min(...checks.map((check) => published.messages.indexOf(check)));
       expect(published.messages.indexOf(screened)).toBeLessThan(firstCheck);
@@ -202,6 +214,10 @@ describe('triage (real broker and database)', () => {
         route: 'mash-checks',
         rag: 'amber',
         checks: body.checks,
+        profile: 'croydon',
+        consent: body.consent,
+        children: body.children,
+        deadlines: { checksDueAt: '2026-11-24T10:00:00.000Z', decisionDueAt: '2026-11-25T10:00:00.000Z' },
       });
     });
 
@@ -220,6 +236,11 @@ describe('triage (real broker and database)', () => {
         socialCareIndex: [
           { childIndex: 0, known: true, recordId: 'SC-OPEN', status: 'open', allocatedWorker: 'Sam Worker' },
         ],
+        // Croydon 8: the allocated worker is alerted within 24 hours (one working day).
+        alerts: [
+          { kind: 'allocated-worker', childIndex: 0, to: 'Sam Worker', dueAt: '2026-11-24T10:00:00.000Z' },
+        ],
+        consent: { outcome: 'not-needed' },
       });
       await pause(1_000);
       expect(published.messages.filter(ofType(MessageTypes.CheckRequested, contact.contactId))).toHaveLength(
@@ -232,6 +253,152 @@ describe('triage (real broker and database)', () => {
         .get(`/screenings/${randomUUID()}`)
         .set('Authorization', `Bearer ${tokens['decision-maker']}`)
         .expect(404);
+    });
+  });
+
+  describe('consent, deadlines and think family under the profile', () => {
+    const screenedOf = async (contactId: string) =>
+      (await published.waitFor(1, ofType(MessageTypes.ContactScreened, contactId)))[0]
+        .body as unknown as ContactScreened;
+    const checksOf = (contactId: string) =>
+      published.messages
+        .filter(ofType(MessageTypes.CheckRequested, contactId))
+        .map((m) => m.body as unknown as CheckRequested);
+
+    it('holds the checks of a contact whose consent was refused: listed as awaiting consent, none published (Bexley 19 and 27)', async () => {
+      const contact = aContactReceived({
+        contactId: randomUUID(),
+        receivedAt: NOW,
+        consent: { status: 'refused', givenBy: null, reason: 'The mother does not agree' },
+      });
+      await publishContact(contact);
+
+      const screened = await screenedOf(contact.contactId);
+      expect(screened.consent).toEqual({ status: 'refused', outcome: 'awaiting-decision', exception: null });
+      expect(screened.checks.map((check) => [check.agency, check.state, check.dueAt])).toEqual([
+        ['police', 'awaiting-consent', null],
+        ['health', 'awaiting-consent', null],
+        ['education', 'awaiting-consent', null],
+      ]);
+      expect(screened.deadlines).toMatchObject({
+        checksDueAt: null,
+        decisionDueAt: '2026-11-25T10:00:00.000Z',
+      });
+      await pause(1_500);
+      expect(checksOf(contact.contactId)).toHaveLength(0);
+      expect(
+        await count(`SELECT count(*)::int AS n FROM outbox WHERE correlation_id = $1 AND type = $2`, [
+          contact.contactId,
+          MessageTypes.CheckRequested,
+        ]),
+      ).toBe(0);
+
+      const screening = await request(app.getHttpServer())
+        .get(`/screenings/${contact.contactId}`)
+        .set('Authorization', `Bearer ${tokens['decision-maker']}`)
+        .expect(200);
+      expect(screening.body.consent).toEqual(screened.consent);
+      expect(screening.body.checks).toEqual(screened.checks);
+
+      const metrics = await request(app.getHttpServer()).get('/metrics').expect(200);
+      expect(metrics.text).toMatch(
+        /mash_triage_consent_outcomes_total\{outcome="awaiting-decision",exception="none"\} [1-9]/,
+      );
+    });
+
+    it('sends the checks of a police notification without consent, naming the exception (Croydon 5)', async () => {
+      const contact = aContactReceived({
+        contactId: randomUUID(),
+        receivedAt: NOW,
+        source: 'police',
+        channel: 'police-notification',
+        consent: { status: 'not-sought', givenBy: null, reason: 'Police notification' },
+      });
+      await publishContact(contact);
+
+      const screened = await screenedOf(contact.contactId);
+      expect(screened.consent).toEqual({
+        status: 'not-sought',
+        outcome: 'exception',
+        exception: 'police-notification',
+      });
+      const checks = await published.waitFor(3, ofType(MessageTypes.CheckRequested, contact.contactId));
+      expect(checks.map((check) => (check.body as unknown as CheckRequested).agency).sort()).toEqual([
+        'education',
+        'health',
+        'police',
+      ]);
+      expect(screened.checks.every((check) => check.state === 'requested')).toBe(true);
+    });
+
+    it('puts the red due time on every check requested for immediate danger on a Friday at 16:30: four hours, day and night (Croydon 8)', async () => {
+      const friday = '2026-11-27T16:30:00.000Z';
+      clock.set(friday);
+      try {
+        const contact = aContactReceived({
+          contactId: randomUUID(),
+          receivedAt: friday,
+          concern: aConcern({ immediateDanger: true }),
+          consent: { status: 'not-sought', givenBy: null, reason: 'Immediate danger' },
+        });
+        await publishContact(contact);
+
+        const screened = await screenedOf(contact.contactId);
+        expect(screened).toMatchObject({
+          rag: 'red',
+          consent: { outcome: 'exception', exception: 'immediate-danger' },
+          deadlines: { checksDueAt: '2026-11-27T20:30:00.000Z', decisionDueAt: '2026-11-27T20:30:00.000Z' },
+        });
+        expect(screened.alerts).toEqual([
+          { kind: 'mash-manager', childIndex: null, to: null, dueAt: friday },
+        ]);
+        const checks = await published.waitFor(3, ofType(MessageTypes.CheckRequested, contact.contactId));
+        for (const check of checks)
+          expect(check.body).toMatchObject({
+            rag: 'red',
+            requestedAt: friday,
+            dueAt: '2026-11-27T20:30:00.000Z',
+          });
+      } finally {
+        clock.set(NOW);
+      }
+    });
+
+    it('asks each agency about the people it needs: education the born children, police the adults too, health the unborn baby as well', async () => {
+      const contact = aContactReceived({
+        contactId: randomUUID(),
+        receivedAt: NOW,
+        children: [
+          aChild({ givenName: 'Fay', familyName: 'Family', dateOfBirth: '2014-01-01' }),
+          aChild({ givenName: 'Gus', familyName: 'Family', dateOfBirth: '2019-01-01' }),
+          anUnbornChild({ familyName: 'Family' }),
+        ],
+        adults: [anAdult({ givenName: 'Hal' }), anAdult({ givenName: 'Ivy', relationship: 'Partner' })],
+      });
+      await publishContact(contact);
+
+      const screened = await screenedOf(contact.contactId);
+      expect(screened.children!.map((child) => child.childIndex)).toEqual([0, 1, 2]);
+      expect(screened.subjects!.map((subject) => subject.subjectId)).toEqual([
+        'child-0',
+        'child-1',
+        'child-2',
+        'adult-0',
+        'adult-1',
+      ]);
+      const checks = await published.waitFor(3, ofType(MessageTypes.CheckRequested, contact.contactId));
+      const askedAbout = Object.fromEntries(
+        checks.map((check) => {
+          const body = check.body as unknown as CheckRequested;
+          return [body.agency, body.subjects.map((subject) => subject.subjectId)];
+        }),
+      );
+      expect(askedAbout).toEqual({
+        police: ['child-0', 'child-1', 'adult-0', 'adult-1'],
+        health: ['child-0', 'child-1', 'child-2', 'adult-0', 'adult-1'],
+        education: ['child-0', 'child-1'],
+      });
+      for (const check of screened.checks) expect(check.subjectIds).toEqual(askedAbout[check.agency]);
     });
   });
 

@@ -9,15 +9,18 @@ import {
   ContactScreened,
   MessageTypes,
   RequestedCheck,
+  ScreeningAlert,
   SocialCareIndexResult,
 } from '@mash/contracts';
 import { Outbox } from '@mash/messaging';
 import { Clock, CLOCK, metricsRegistry, NotFoundError } from '@mash/platform';
+import { SCREENING_POLICY } from '../policy/policy.module';
 import { SocialCareIndexService } from '../social-care-index/social-care-index.service';
 import { checkSubjects } from './check-subjects';
 import type { ScreeningResponse } from './dto/screening.response';
+import { screenContact } from './rules/screen-contact';
+import type { ScreeningPolicy } from './rules/screening-policy';
 import { Screening } from './screening.entity';
-import { screenContact } from './screening-rules';
 
 const screenings = new Counter({
   name: 'mash_triage_screenings_total',
@@ -25,6 +28,15 @@ const screenings = new Counter({
   labelNames: ['route', 'rag'],
   registers: [metricsRegistry],
 });
+
+const consentOutcomes = new Counter({
+  name: 'mash_triage_consent_outcomes_total',
+  help: 'Contacts screened, by consent outcome (awaiting-decision: checks held until a manager decides) and the exception applied',
+  labelNames: ['outcome', 'exception'],
+  registers: [metricsRegistry],
+});
+
+const iso = (at: Date | null): string | null => (at ? at.toISOString() : null);
 
 @Injectable()
 export class ScreeningService {
@@ -35,22 +47,42 @@ export class ScreeningService {
     private readonly index: SocialCareIndexService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+    @Inject(SCREENING_POLICY) private readonly policy: ScreeningPolicy,
+  ) {
+    this.logger.log(`screening with policy profile ${policy.profile.id}`);
+  }
 
   /**
    * Screens one contact in the consumer's transaction: looks each child up in the social care index,
-   * applies the screening rules, stores the screening and enqueues `contact.screened` followed by one
-   * `check.requested` per agency. A contact screened before (the same contact sent again under a new
-   * message id) is left as it was: the screening's primary key makes this a no-op, not a failure.
+   * applies the profile's screening rules, stores the screening and enqueues `contact.screened` followed
+   * by one `check.requested` per check that may be sent now. Checks awaiting a consent decision are listed
+   * in `contact.screened` only; the decision service requests them once a manager decides. A contact
+   * screened before (the same contact sent again under a new message id) is left as it was: the
+   * screening's primary key makes this a no-op, not a failure.
    */
   async screen(contact: ContactReceived, manager: EntityManager): Promise<void> {
-    const indexResults: SocialCareIndexResult[] = [];
+    const socialCareIndex: SocialCareIndexResult[] = [];
     for (const [childIndex, child] of contact.children.entries()) {
-      indexResults.push(await this.index.lookUp(manager, child, childIndex));
+      socialCareIndex.push(await this.index.lookUp(manager, child, childIndex));
     }
-    const outcome = screenContact(contact, indexResults);
     const screenedAt = this.clock.now();
-    const checks: RequestedCheck[] = outcome.agencies.map((agency) => ({ checkId: randomUUID(), agency }));
+    const outcome = screenContact({ contact, socialCareIndex, screenedAt }, this.policy);
+    const checks: RequestedCheck[] = outcome.checks.map((check) => ({
+      checkId: randomUUID(),
+      agency: check.agency,
+      state: check.state,
+      dueAt: iso(check.dueAt),
+      subjectIds: check.subjectIds,
+    }));
+    const alerts: ScreeningAlert[] = outcome.alerts.map((alert) => ({
+      ...alert,
+      dueAt: alert.dueAt.toISOString(),
+    }));
+    const deadlines = {
+      checksDueAt: iso(outcome.deadlines.checksDueAt),
+      decisionDueAt: iso(outcome.deadlines.decisionDueAt),
+      leaveHubBy: iso(outcome.deadlines.leaveHubBy),
+    };
 
     const inserted = await manager
       .createQueryBuilder()
@@ -62,8 +94,15 @@ export class ScreeningService {
         rag: outcome.rag,
         rationale: outcome.rationale,
         screenedAt,
-        socialCareIndex: indexResults,
+        socialCareIndex,
         checks,
+        profile: outcome.profile,
+        children: outcome.children,
+        alerts,
+        consent: outcome.consent,
+        checksDueAt: outcome.deadlines.checksDueAt,
+        decisionDueAt: outcome.deadlines.decisionDueAt,
+        leaveHubBy: outcome.deadlines.leaveHubBy,
       })
       .orIgnore()
       .returning(['contactId'])
@@ -73,15 +112,22 @@ export class ScreeningService {
       return;
     }
 
+    const subjects = checkSubjects(contact);
     const screened: ContactScreened = {
       contactId: contact.contactId,
       screenedAt: screenedAt.toISOString(),
       route: outcome.route,
       rag: outcome.rag,
       rationale: outcome.rationale,
-      socialCareIndex: indexResults,
+      socialCareIndex,
       checks,
       contact,
+      profile: outcome.profile,
+      deadlines,
+      consent: outcome.consent,
+      alerts,
+      children: outcome.children,
+      subjects,
     };
     // contact.screened first: decision opens the MASH record before any agency can answer a check.
     await this.outbox.enqueue(manager, {
@@ -90,8 +136,9 @@ export class ScreeningService {
       body: screened,
     });
 
-    const subjects = checkSubjects(contact);
-    for (const check of checks) {
+    const requested = checks.filter((check) => check.state === 'requested');
+    for (const check of requested) {
+      const asked = new Set(check.subjectIds);
       const request: CheckRequested = {
         checkId: check.checkId,
         contactId: contact.contactId,
@@ -99,10 +146,10 @@ export class ScreeningService {
         agency: check.agency,
         rag: outcome.rag,
         requestedAt: screenedAt.toISOString(),
-        dueAt: null,
+        dueAt: check.dueAt,
         concernCategories: contact.concern.categories,
         concernSummary: contact.concern.summary,
-        subjects,
+        subjects: subjects.filter((subject) => asked.has(subject.subjectId)),
       };
       await this.outbox.enqueue(manager, {
         type: MessageTypes.CheckRequested,
@@ -112,8 +159,11 @@ export class ScreeningService {
       });
     }
     screenings.inc({ route: outcome.route, rag: outcome.rag });
+    consentOutcomes.inc({ outcome: outcome.consent.outcome, exception: outcome.consent.exception ?? 'none' });
     this.logger.log(
-      `contact ${contact.contactId} screened: route ${outcome.route}, rag ${outcome.rag}, ${checks.length} checks requested`,
+      `contact ${contact.contactId} screened under ${outcome.profile}: route ${outcome.route}, rag ${outcome.rag}, ` +
+        `consent ${outcome.consent.outcome}, ${requested.length} checks requested, ` +
+        `${checks.length - requested.length} awaiting consent, ${alerts.length} alerts`,
     );
   }
 
@@ -128,6 +178,15 @@ export class ScreeningService {
       rationale: screening.rationale,
       socialCareIndex: screening.socialCareIndex,
       checks: screening.checks,
+      profile: screening.profile,
+      children: screening.children,
+      alerts: screening.alerts,
+      consent: screening.consent,
+      deadlines: {
+        checksDueAt: iso(screening.checksDueAt),
+        decisionDueAt: iso(screening.decisionDueAt),
+        leaveHubBy: iso(screening.leaveHubBy),
+      },
     };
   }
 }

@@ -1,0 +1,39 @@
+import { aChild, anAdult, anUnbornChild } from '@mash/contracts/testing';
+import { aContact, screen } from '../../testing/screening-factories';
+import { subjectIdsFor } from './agency-subjects';
+
+const family = aContact({
+  children: [aChild(), aChild({ givenName: 'Ben' }), anUnbornChild()],
+  adults: [anAdult(), anAdult({ givenName: 'Chris', relationship: 'Stepfather' })],
+});
+
+describe('whom each agency is asked about (think family, Warwickshire 5; necessary and proportionate, Croydon 4)', () => {
+  it('asks the police about the born children and every adult', () => {
+    expect(subjectIdsFor('police', family)).toEqual(['child-0', 'child-1', 'adult-0', 'adult-1']);
+  });
+
+  it('asks health about every child, unborn too (midwifery), and every adult', () => {
+    expect(subjectIdsFor('health', family)).toEqual(['child-0', 'child-1', 'child-2', 'adult-0', 'adult-1']);
+  });
+
+  it('asks education about the born children only', () => {
+    expect(subjectIdsFor('education', family)).toEqual(['child-0', 'child-1']);
+  });
+
+  it('asks education nothing about a contact concerning an unborn baby alone, so plans no education check', () => {
+    const outcome = screen(aContact({ children: [anUnbornChild()], adults: [anAdult()] }));
+    expect(outcome.checks.map((check) => [check.agency, check.subjectIds])).toEqual([
+      ['police', ['adult-0']],
+      ['health', ['child-0', 'adult-0']],
+    ]);
+  });
+
+  it('plans each check with its own subjects when screening a family', () => {
+    const outcome = screen(family);
+    expect(Object.fromEntries(outcome.checks.map((check) => [check.agency, check.subjectIds]))).toEqual({
+      police: ['child-0', 'child-1', 'adult-0', 'adult-1'],
+      health: ['child-0', 'child-1', 'child-2', 'adult-0', 'adult-1'],
+      education: ['child-0', 'child-1'],
+    });
+  });
+});
