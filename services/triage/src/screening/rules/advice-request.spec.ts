@@ -1,4 +1,10 @@
-import { aContact, policyOf, screen } from '../../testing/screening-factories';
+import {
+  aContact,
+  openToEarlyHelp,
+  openWithWorker,
+  policyOf,
+  screen,
+} from '../../testing/screening-factories';
 import { adviceOutcome } from './advice-request';
 import { RATIONALES } from './rationales';
 
@@ -38,6 +44,20 @@ describe('advice and information requests', () => {
   it('screens an advice call that ticks an urgent criterion of the profile as red (Northamptonshire Appendix E)', () => {
     const outcome = screen(aContact({ requestType: 'advice' }, { urgentIndicators: ['child-found-alone'] }));
     expect(outcome).toMatchObject({ route: 'mash-checks', rag: 'red' });
+  });
+
+  it('still tells the allocated worker or lead professional of a child the advice call was about (Northamptonshire Appendix B; Bexley 3)', () => {
+    const contact = aContact({
+      requestType: 'advice',
+      children: [aContact().children[0], aContact().children[0]],
+    });
+    const outcome = screen(contact, [openWithWorker(0), openToEarlyHelp(1)], policyOf('croydon'));
+    expect(outcome).toMatchObject({ route: 'no-further-action', checks: [] });
+    expect(outcome.alerts.map((alert) => [alert.kind, alert.childIndex, alert.to])).toEqual([
+      ['allocated-worker', 0, 'Sam Worker'],
+      ['lead-professional', 1, 'Lee Lead'],
+      ['advice-summary', null, 'referrer'],
+    ]);
   });
 
   it('leaves safeguarding and early help requests to screening', () => {

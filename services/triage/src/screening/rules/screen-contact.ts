@@ -71,7 +71,8 @@ const LADO = 'LADO';
 /**
  * Screens a contact under the hub's profile. Each child is screened on their own (think-family.ts):
  * 1. an information request or advice call with no red criterion ends as signpost or no further action,
- *    with a written summary due to the caller (advice-request.ts);
+ *    with a written summary due to the caller (advice-request.ts); an allocated worker or lead
+ *    professional is still told;
  * 2. a child open to social care with an allocated worker goes to that worker (allocated-worker.ts);
  * 3. a child open to early help: the lead professional is alerted, and screening carries on
  *    (early-help-open.ts);
@@ -100,8 +101,17 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
 
   const alerts: Alert[] = [];
   const children: ChildScreening[] = contact.children.map((_, childIndex) => {
-    if (advice) return { childIndex, route: advice.route, rag: 'green', rationale: advice.rationale };
     const result = input.socialCareIndex.find((candidate) => candidate.childIndex === childIndex);
+    if (advice) {
+      // The call ends at the front door, but whoever already works with the child hears of it
+      // (Northamptonshire Appendix B: "Child has allocated SW or Early help worker. Information sent
+      // directly to correct service (24hrs)"; Bexley 3).
+      const worker = allocatedWorkerOf(result);
+      const lead = leadProfessionalOf(result);
+      if (worker) alerts.push({ kind: 'allocated-worker', childIndex, to: worker, dueAt: alertDue });
+      if (lead) alerts.push({ kind: 'lead-professional', childIndex, to: lead.to, dueAt: alertDue });
+      return { childIndex, route: advice.route, rag: 'green', rationale: advice.rationale };
+    }
     const red = isRed(reds[childIndex]);
 
     const worker = allocatedWorkerOf(result);
