@@ -343,4 +343,39 @@ describe('loadProfile: a wrong profile is refused, naming the field and the rule
         'working-days, days, weeks, months; redMayGoToStrategyDiscussionWithoutChecks must be true or false',
     );
   });
+
+  it('refuses a Red that may take longer than an Amber, naming both and when', () => {
+    expect(problemsOf((raw) => (raw.timescales.decision.red = { amount: 3, unit: 'working-days' }))).toEqual([
+      {
+        field: 'timescales.decision.red',
+        rule: 'must not end later than timescales.decision.amber (from Monday 00:00)',
+      },
+    ]);
+  });
+
+  it('refuses checks due after the decision they inform', () => {
+    expect(
+      problemsOf((raw) => (raw.timescales.checks.amber = { amount: 2, unit: 'working-days' }), 'bexley'),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'timescales.checks.amber',
+          rule: 'must not end later than timescales.decision.amber (from Monday 00:00)',
+        },
+      ]),
+    );
+  });
+
+  it('refuses Red checks counted in working hours that overtake Amber checks of 8 elapsed hours', () => {
+    expect(
+      problemsOf((raw) => (raw.timescales.checks.amber = { amount: 8, unit: 'hours' }), 'northamptonshire'),
+    ).toEqual(
+      expect.arrayContaining([
+        {
+          field: 'timescales.checks.red',
+          rule: expect.stringMatching(/^must not end later than timescales.checks.amber \(from /),
+        },
+      ]),
+    );
+  });
 });

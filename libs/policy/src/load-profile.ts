@@ -6,6 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { PolicyProfile, WEEKDAYS } from './policy-profile';
 import { ProfileError, ProfileProblem } from './profile-error';
+import { incoherences } from './profile-coherence';
 import { PolicyProfileSchema } from './profile-schema';
 
 /** The profiles that ship with the project, one per protocol in shared/protocols. */
@@ -78,7 +79,10 @@ export function validateProfile(raw: unknown, id: string, source = id): PolicyPr
     problems.push({ field: 'workingHours', rule: 'must open on at least one weekday' });
   if (problems.length) throw new ProfileError(source, problems);
   // The validated input, not the class instance: plain data, safe to serialise and freeze.
-  return deepFreeze({ ...(structuredClone(raw) as Omit<PolicyProfile, 'id'>), id }) as PolicyProfile;
+  const profile = deepFreeze({ ...(structuredClone(raw) as Omit<PolicyProfile, 'id'>), id }) as PolicyProfile;
+  const contradictions = incoherences(profile);
+  if (contradictions.length) throw new ProfileError(source, contradictions);
+  return profile;
 }
 
 const KIND_RULES = new Set(['isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
