@@ -12,6 +12,7 @@ import {
   weeksBefore,
 } from '../../testing/screening-factories';
 import { RATIONALES } from './rationales';
+import { RATIONALE_MAX, rationaleText } from './screen-contact';
 
 /** A family that makes nearly every rule fire at once. */
 const busyFamily = aContact(
@@ -84,5 +85,35 @@ describe('screening a contact', () => {
       outcome: 'exception',
       exception: 'police-notification',
     });
+  });
+
+  it('tells each rule once in the contact’s rationale, however many children fire it', () => {
+    const children = Array.from({ length: 20 }, (_, index) =>
+      aChild({ givenName: `Child${index}`, dateOfBirth: index % 2 ? '2026-10-01' : '2015-01-01' }),
+    );
+    const index = children.map(
+      (_, childIndex) =>
+        [
+          openToEarlyHelp(childIndex),
+          unknownChild(childIndex),
+          closedOn(weeksBefore(MONDAY_MORNING, 2), childIndex),
+          openWithWorker(childIndex),
+        ][childIndex % 4],
+    );
+    const outcome = screen(
+      aContact({ children }, { allegationAgainstProfessional: true }),
+      index,
+      policyOf('bexley'),
+    );
+    const sentences = Object.values(RATIONALES).filter((sentence) => outcome.rationale.includes(sentence));
+    for (const sentence of sentences) expect(outcome.rationale.split(sentence)).toHaveLength(2);
+    expect(outcome.rationale.length).toBeLessThanOrEqual(RATIONALE_MAX);
+    expect(outcome.rationale).toContain(RATIONALES.lado);
+    expect(outcome.rationale).toContain(RATIONALES.consentGiven);
+  });
+
+  it('keeps a rationale within the contract’s limit, the most urgent sentences first', () => {
+    const long = 'x'.repeat(1_500);
+    expect(rationaleText(['first.', long, 'y'.repeat(600), 'last.', 'first.'])).toBe(`first. ${long} last.`);
   });
 });

@@ -100,6 +100,17 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
     earliest(alertDue, decisionDueAt(profile, calendar, 'red', receivedAt, immediateDanger));
 
   const alerts: Alert[] = [];
+  // Each child's rationale as its sentences, so the contact's can be told once each (rationale-text below).
+  const sentencesOf = new Map<number, string[]>();
+  const screened = (
+    childIndex: number,
+    route: ScreeningRoute,
+    rag: RagRating,
+    sentences: string[],
+  ): ChildScreening => {
+    sentencesOf.set(childIndex, sentences);
+    return { childIndex, route, rag, rationale: sentences.join(' ') };
+  };
   const children: ChildScreening[] = contact.children.map((_, childIndex) => {
     const result = input.socialCareIndex.find((candidate) => candidate.childIndex === childIndex);
     if (advice) {
@@ -110,7 +121,7 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
       const lead = leadProfessionalOf(result);
       if (worker) alerts.push({ kind: 'allocated-worker', childIndex, to: worker, dueAt: alertDue });
       if (lead) alerts.push({ kind: 'lead-professional', childIndex, to: lead.to, dueAt: alertDue });
-      return { childIndex, route: advice.route, rag: 'green', rationale: advice.rationale };
+      return screened(childIndex, advice.route, 'green', [advice.rationale]);
     }
     const red = isRed(reds[childIndex]);
 
@@ -122,12 +133,9 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
         to: worker,
         dueAt: red ? redAlertDue() : alertDue,
       });
-      return {
-        childIndex,
-        route: 'transfer-to-allocated-worker',
-        rag: red ? 'red' : 'green',
-        rationale: red ? RATIONALES.allocatedWorkerRed : RATIONALES.allocatedWorker,
-      };
+      return screened(childIndex, 'transfer-to-allocated-worker', red ? 'red' : 'green', [
+        red ? RATIONALES.allocatedWorkerRed : RATIONALES.allocatedWorker,
+      ]);
     }
 
     const sentences: string[] = [];
@@ -140,12 +148,7 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
     const closed = recentlyClosedCase(result, policy, receivedAt);
     if (closed && !red) {
       alerts.push({ kind: 'previous-team', childIndex, to: closed.team, dueAt: alertDue });
-      return {
-        childIndex,
-        route: 'transfer-to-previous-team',
-        rag: 'green',
-        rationale: RATIONALES.previousTeam,
-      };
+      return screened(childIndex, 'transfer-to-previous-team', 'green', [RATIONALES.previousTeam]);
     }
     if (closed) {
       // Green would give a child in danger the slowest timescales: red goes through the MASH, and the
@@ -157,21 +160,11 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
     if (red) {
       const strategy = goesToStrategyDiscussion(profile, reds[childIndex].urgentIndicators);
       sentences.unshift(strategy ? RATIONALES.strategyDiscussion : redRationale(reds[childIndex]));
-      return {
-        childIndex,
-        route: strategy ? 'strategy-discussion' : 'mash-checks',
-        rag: 'red',
-        rationale: sentences.join(' '),
-      };
+      return screened(childIndex, strategy ? 'strategy-discussion' : 'mash-checks', 'red', sentences);
     }
     const earlyHelp = contact.requestType === 'early-help';
     sentences.unshift(earlyHelp ? RATIONALES.earlyHelpRequest : RATIONALES.amber);
-    return {
-      childIndex,
-      route: 'mash-checks',
-      rag: earlyHelp ? 'green' : 'amber',
-      rationale: sentences.join(' '),
-    };
+    return screened(childIndex, 'mash-checks', earlyHelp ? 'green' : 'amber', sentences);
   });
 
   const { route, rag } = familyOutcome(children);
@@ -204,8 +197,8 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
     dueAt: sendNow ? deadlines.checksDueAt : null,
   }));
 
-  const sentences = unique([
-    ...byUrgency(children).map((child) => child.rationale),
+  const rationale = rationaleText([
+    ...byUrgency(children).flatMap((child) => sentencesOf.get(child.childIndex) ?? []),
     ...(needsLado(contact.concern) ? [RATIONALES.lado] : []),
     ...(consentSentence ? [consentSentence] : []),
   ]);
@@ -213,7 +206,7 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
     profile: profile.id,
     route,
     rag,
-    rationale: sentences.join(' '),
+    rationale,
     children,
     alerts,
     consent,
@@ -232,6 +225,20 @@ function earliest(a: Date, b: Date): Date {
   return a.getTime() <= b.getTime() ? a : b;
 }
 
-function unique(sentences: string[]): string[] {
-  return [...new Set(sentences)];
+/** The contract's limit on a rationale (ContactScreened.rationale, ChildScreening.rationale). */
+export const RATIONALE_MAX = 2_000;
+
+/**
+ * Each sentence once, most urgent child first, then the LADO and consent. A family whose children fire
+ * many rules cannot exceed the contract's limit (the message would fail validation and the contact would
+ * not be screened): sentences past the limit are left out, the most urgent kept.
+ */
+export function rationaleText(sentences: readonly string[]): string {
+  let text = '';
+  for (const sentence of new Set(sentences)) {
+    const next = text ? `${text} ${sentence}` : sentence;
+    if (next.length > RATIONALE_MAX) continue;
+    text = next;
+  }
+  return text;
 }
