@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 export * from './agency-node.definition';
+export * from './agency-node.config';
 export * from './agency-node.module';
 export * from './agency-access';
 export * from './analysis/analysis-phrases';
@@ -12,6 +13,10 @@ export * from './checks/exact-match';
 export * from './checks/check-response';
 export * from './checks/check-matcher';
 export * from './checks/check-responder';
+export * from './checks/practitioner-response';
+export * from './checks/candidate-review';
+export * from './checks/automatic-answer';
+export * from './checks/subject-identity';
 export * from './checks/check.entity';
 export * from './disclosures/disclosure-entry';
 export * from './records/record-source';

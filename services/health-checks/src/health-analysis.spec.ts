@@ -13,6 +13,7 @@ function aFact(overrides: Partial<AnalysedFact> = {}): AnalysedFact {
     severity: 'green',
     classification: 'shareable',
     role: null,
+    details: {},
     ...overrides,
   };
 }

@@ -13,6 +13,7 @@ function aFact(overrides: Partial<AnalysedFact> = {}): AnalysedFact {
     severity: 'amber',
     classification: 'shareable',
     role: 'witness',
+    details: {},
     ...overrides,
   };
 }
