@@ -67,6 +67,15 @@ export const HEALTH_VISITING_CONTACTS = [
 /** `not-brought`: the child was not brought to the appointment, a recognised neglect indicator. */
 export const HEALTH_VISITING_OUTCOMES = ['seen', 'not-brought', 'declined', 'no-access'] as const;
 
+const HEALTH_VISITING_CONTACT_WORDS: Record<string, string> = {
+  antenatal: 'antenatal contact',
+  'new-birth': 'new birth visit',
+  '6-8-week': '6-8 week review',
+  '1-year': '1 year review',
+  '2-2.5-year': '2-2.5 year review',
+  additional: 'additional contact',
+};
+
 export class HealthVisitingDetails {
   @IsIn(HEALTH_VISITING_CONTACTS) contact!: (typeof HEALTH_VISITING_CONTACTS)[number];
   @IsIn(HEALTH_VISITING_OUTCOMES) outcome!: (typeof HEALTH_VISITING_OUTCOMES)[number];
@@ -133,7 +142,9 @@ export const HEALTH_RECORD_KINDS: AgencyRecordKinds = {
       details: HealthVisitingDetails,
       analysable: ['contact', 'outcome'],
       heading: (details) =>
-        [codeWords('contact')(details), codeWords('outcome')(details)].filter(Boolean).join(', '),
+        [HEALTH_VISITING_CONTACT_WORDS[String(details.contact)], codeWords('outcome')(details)]
+          .filter(Boolean)
+          .join(', '),
     },
     'mental-health': {
       label: 'Mental health',
