@@ -91,4 +91,15 @@ describe('police analysis', () => {
       'Two people in the request are not known to police.',
     );
   });
+
+  it('says how many incidents and crimes are domestic abuse, and how many were assessed high risk', () => {
+    const text = policeAnalysis(
+      anInput([
+        aFact({ kind: 'incident', details: { type: 'domestic-abuse', dashRisk: 'high' } }),
+        aFact({ kind: 'crime', details: { type: 'criminal-damage', domesticAbuse: true } }),
+        aFact({ kind: 'crime', details: { type: 'theft' } }),
+      ]),
+    );
+    expect(text).toContain('Two of them are domestic abuse, one assessed as high risk on DASH.');
+  });
 });
