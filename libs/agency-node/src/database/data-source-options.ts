@@ -11,6 +11,7 @@ import { CreateAgencyRecords1763800000300 } from './migrations/1763800000300-cre
 import { CreateChecks1763800000310 } from './migrations/1763800000310-create-checks';
 import { CreateDisclosures1763800000320 } from './migrations/1763800000320-create-disclosures';
 import { CandidateScoresAndReview1763800000330 } from './migrations/1763800000330-candidate-scores-and-review';
+import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matching-search-keys';
 
 export const AGENCY_NODE_ENTITIES = [
   AgencyPerson,
@@ -25,6 +26,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   CreateChecks1763800000310,
   CreateDisclosures1763800000320,
   CandidateScoresAndReview1763800000330,
+  MatchingSearchKeys1763800000340,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */
