@@ -286,7 +286,11 @@ describe('police-checks (real broker and database)', () => {
       household.checkId,
     ]);
     expect(rows).toEqual([{ status: 'responded', responded_at: new Date('2026-11-20T10:15:00Z') }]);
-    expect(await count('check_candidates', 'check_id = $1', [household.checkId])).toBe(2);
+    // Two matches, and two possible matches for a practitioner (matching: the other Amy, a year out; Carl, no date of birth).
+    expect(await count('check_candidates', 'check_id = $1', [household.checkId])).toBe(4);
+    expect(
+      await count('check_candidates', `check_id = $1 AND confidence = 'match'`, [household.checkId]),
+    ).toBe(2);
     const disclosures = await db.query(
       `SELECT shared_with, shareable_items, mash_only_items, record_ids, responded_by FROM disclosures WHERE check_id = $1`,
       [household.checkId],
@@ -434,7 +438,9 @@ describe('police-checks (real broker and database)', () => {
     ]);
     expect(response.body.candidates.map((candidate: { recordId: string }) => candidate.recordId)).toEqual([
       'PNC-AMY',
+      'PNC-OTHER-AMY',
       'PNC-BETH',
+      'PNC-CARL',
     ]);
     expect(response.body.candidates[0].record.facts).toHaveLength(3);
     expect(response.body.response).toMatchObject({
