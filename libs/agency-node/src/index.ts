@@ -11,6 +11,7 @@ export * from './records/import-agency-records';
 export * from './checks/exact-match';
 export * from './checks/check-response';
 export * from './checks/check-matcher';
+export * from './matching';
 export * from './checks/check-responder';
 export * from './checks/check.entity';
 export * from './disclosures/disclosure-entry';

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckSubject, MatchConfidence } from '@mash/contracts';
+import { Clock, CLOCK, systemClock } from '@mash/platform';
 import { findCandidateRecords } from '../matching/candidate-search';
 import { decideAmongCandidates, ScoredRecord, scoreCandidate } from '../matching/match-score';
 
@@ -24,14 +25,17 @@ export interface FoundCandidate {
  */
 @Injectable()
 export class CheckMatcher {
+  constructor(@Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock) {}
+
   async findCandidates(manager: EntityManager, subjects: readonly CheckSubject[]): Promise<FoundCandidate[]> {
     const candidates: FoundCandidate[] = [];
+    const asOf = this.clock.now();
     for (const subject of subjects) {
       const { records } = await findCandidateRecords(manager, subject);
       const scored: ScoredRecord[] = records.map((record) => ({
         recordId: record.recordId,
         record,
-        ...scoreCandidate(subject, record),
+        ...scoreCandidate(subject, record, asOf),
       }));
       const decided = decideAmongCandidates(scored)
         .filter((candidate) => candidate.confidence)

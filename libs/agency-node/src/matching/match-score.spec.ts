@@ -32,6 +32,10 @@ describe('match score', () => {
     expect(result.reasons).toContain('given name is a short form or other form of the same name');
   });
 
+  it('leaves a one-letter slip in a short given name to a practitioner (Ada for Ava)', () => {
+    expect(score({ givenName: 'Ava' }, aPerson({ givenName: 'Ada' })).confidence).toBe('possible-match');
+  });
+
   it('makes a one-letter typing slip in the family name a match, with its similarity', () => {
     const result = score({ familyName: 'Kowalski' }, aPerson({ familyName: 'Kowalsky' }));
     expect(result.confidence).toBe('match');
@@ -158,18 +162,47 @@ describe('deciding among one subject’s candidates', () => {
     expect(
       decided.filter((candidate) => candidate.confidence).map((candidate) => candidate.recordId),
     ).toEqual(['P-0']);
-    expect(decided[1].reasons).toContain('no date of birth to compare; 32 records agree on the names');
+    expect(decided[1].reasons).toContain(
+      '31 other record(s) agree on the names too, with no date of birth to tell them apart',
+    );
   });
 
-  it('demotes a sibling whose given name only sounds like the subject’s when the exact one is there', () => {
-    const subject = aPerson({ givenName: 'Jake' });
+  it('demotes a sibling whose given name is only close to the subject’s when the exact one is there', () => {
+    const subject = aPerson({ givenName: 'Katherine' });
     const decided = decideAmongCandidates([
-      scored('JAKE', aPerson({ givenName: 'Jake', gender: 'male' }), subject),
-      scored('JACK', aPerson({ givenName: 'Jack', gender: 'male' }), subject),
+      scored('KATHERINE', aPerson({ givenName: 'Katherine' }), subject),
+      scored('CATHERINE', aPerson({ givenName: 'Catherine' }), subject),
     ]);
     expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', 'possible-match']);
     expect(decided[1].reasons).toContain(
       'another record with the same family name and date of birth agrees more closely on the given name',
     );
+  });
+
+  it('drops a namesake whose date of birth is one digit out when the subject’s own record matches', () => {
+    const subject = aPerson({ address: null });
+    const decided = decideAmongCandidates([
+      scored('AMY', aPerson(), subject),
+      scored('NAMESAKE', aPerson({ dateOfBirth: '2016-03-07', address: { postcode: 'SE1 7PB' } }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', null]);
+  });
+
+  it('keeps a record one digit out at the same postcode beside a match: it may be a duplicate record', () => {
+    const subject = aPerson();
+    const decided = decideAmongCandidates([
+      scored('AMY', aPerson(), subject),
+      scored('AMY-AGAIN', aPerson({ dateOfBirth: '2016-03-07' }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', 'possible-match']);
+  });
+
+  it('counts a record’s age against a subject without a date of birth who is a child', () => {
+    const subject = aPerson({ dateOfBirth: null, role: 'child' });
+    const asOf = new Date('2026-11-26T09:00:00Z');
+    const adult = scoreCandidate(subject, aPerson({ dateOfBirth: '1980-01-01' }), asOf);
+    const child = scoreCandidate(subject, aPerson(), asOf);
+    expect(adult.reasons).toContain('the record’s age does not fit the subject being a child or an adult');
+    expect(adult.weight).toBeLessThan(child.weight);
   });
 });

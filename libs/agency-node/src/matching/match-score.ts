@@ -1,4 +1,4 @@
-import type { Address, Gender, MatchConfidence } from '@mash/contracts';
+import type { Address, Gender, MatchConfidence, SubjectRole } from '@mash/contracts';
 import { AddressAgreement, compareAddresses } from './address-match';
 import { compareDatesOfBirth, DateOfBirthAgreement } from './date-of-birth-match';
 import {
@@ -26,6 +26,8 @@ import {
  * that reasoning and checked against the synthetic evaluation (docs/matching.md), not fitted.
  */
 export interface PersonToMatch extends PersonNames, PersonIdentifiers {
+  /** A check's subject is a child or an adult of the household (CheckSubject.role). */
+  role?: SubjectRole | null;
   dateOfBirth?: string | null;
   gender?: Gender | null;
   address?: Address | null;
@@ -109,6 +111,23 @@ export const ADDRESS_WEIGHTS: Readonly<Record<AddressAgreement, number>> = {
 };
 /** Recorded sex differs (both female or male): strong, not conclusive (recording errors, transition). */
 export const GENDER_DIFFERS_WEIGHT = -3;
+/**
+ * A subject without a date of birth is still a child or an adult: a record whose age says otherwise
+ * (a child subject, a record aged CHILD_SUBJECT_MAX_RECORD_AGE or more; an adult subject, a record under
+ * ADULT_SUBJECT_MIN_RECORD_AGE) is probably a namesake of another generation. Older children and young
+ * adults overlap, so the ages leave room (care leavers, 16- and 17-year-old parents).
+ */
+export const AGE_CONTRADICTS_ROLE_WEIGHT = -5;
+export const CHILD_SUBJECT_MAX_RECORD_AGE = 21;
+export const ADULT_SUBJECT_MIN_RECORD_AGE = 14;
+
+/**
+ * A match needs the names to agree closely, not only enough evidence in total: each name at least
+ * this much (a given name spelt similarly at 0.9, a family name spelt similarly at 0.89), unless an
+ * identifier agrees. A short given name one letter out (Ava, Ada) is left to a practitioner.
+ */
+export const MATCH_MIN_GIVEN_NAME_WEIGHT = 3.5;
+export const MATCH_MIN_FAMILY_NAME_WEIGHT = 4;
 
 /**
  * The match line: at or above it, and with the date of birth agreeing exactly or an identifier agreeing,
@@ -137,6 +156,8 @@ export interface MatchEvidence {
   identifiers: IdentifierAgreement[];
   address: AddressAgreement;
   genderDiffers: boolean;
+  /** Only for a subject without a date of birth: the record's age does not fit the subject's role. */
+  ageContradictsRole: boolean;
 }
 
 export interface CandidateScore {
@@ -150,7 +171,8 @@ export interface CandidateScore {
   reasons: string[];
 }
 
-export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch): CandidateScore {
+/** `asOf`: the day the check is made, for comparing a subject's role with a record's age. */
+export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, asOf?: Date): CandidateScore {
   const pairings = namePairings(subject, record);
   let names = pairings[0];
   for (const pairing of pairings) if (namesWeight(pairing) > namesWeight(names)) names = pairing;
@@ -160,6 +182,7 @@ export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch): C
     identifiers: compareIdentifiers(subject, record),
     address: compareAddresses(subject.address, record.address),
     genderDiffers: sexDiffers(subject.gender, record.gender),
+    ageContradictsRole: !subject.dateOfBirth && ageContradictsRole(subject.role, record.dateOfBirth, asOf),
   };
   return decide(evidence, contributions(evidence));
 }
@@ -201,20 +224,28 @@ function contributions(evidence: MatchEvidence): Contribution[] {
   if (ADDRESS_WEIGHTS[evidence.address])
     out.push({ weight: ADDRESS_WEIGHTS[evidence.address], reason: ADDRESS_REASONS[evidence.address] });
   if (evidence.genderDiffers) out.push({ weight: GENDER_DIFFERS_WEIGHT, reason: 'recorded sex differs' });
+  if (evidence.ageContradictsRole)
+    out.push({
+      weight: AGE_CONTRADICTS_ROLE_WEIGHT,
+      reason: 'the record’s age does not fit the subject being a child or an adult',
+    });
   return out;
 }
 
 /**
- * Weight to confidence, with two caps: without an exact date of birth or an agreeing identifier a
- * record is never more than a possible match (a name alone, a transposed or mistyped date, must be
- * confirmed by a person before anything is shared), and neither is one whose identifier differs.
+ * Weight to confidence, with caps: without an exact date of birth or an agreeing identifier a record is
+ * never more than a possible match (a name alone, a transposed or mistyped date, must be confirmed by a
+ * person before anything is shared); neither is one whose identifier differs, nor one whose names agree
+ * only loosely (MATCH_MIN_GIVEN_NAME_WEIGHT, MATCH_MIN_FAMILY_NAME_WEIGHT) unless an identifier agrees.
  */
 function decide(evidence: MatchEvidence, parts: Contribution[], extra: Contribution[] = []): CandidateScore {
   const all = [...parts, ...extra];
   const weight = all.reduce((sum, part) => sum + part.weight, 0);
-  const settled =
-    evidence.identifiers.some((identifier) => identifier.agreement === 'agrees') ||
-    evidence.dateOfBirth === 'same';
+  const identified = evidence.identifiers.some((identifier) => identifier.agreement === 'agrees');
+  const closeNames =
+    givenNameWeight(evidence.names.given) >= MATCH_MIN_GIVEN_NAME_WEIGHT &&
+    familyNameWeight(evidence.names.family) >= MATCH_MIN_FAMILY_NAME_WEIGHT;
+  const settled = identified || (evidence.dateOfBirth === 'same' && closeNames);
   const contradicted = evidence.identifiers.some((identifier) => identifier.agreement === 'differs');
   let confidence: MatchConfidence | null = null;
   if (weight >= MATCH_LINE && settled && !contradicted) confidence = 'match';
@@ -224,7 +255,7 @@ function decide(evidence: MatchEvidence, parts: Contribution[], extra: Contribut
     weight,
     score: scoreFromWeight(weight),
     confidence,
-    reasons: all.map((part) => part.reason),
+    reasons: all.map((part) => part.reason).filter(Boolean),
   };
 }
 
@@ -236,30 +267,42 @@ export interface ScoredRecord extends CandidateScore {
 
 /**
  * Adjustments that need all of one subject's candidates at once:
- * - a name without a date of birth counts for less the more records share it: the evidence drops by
- *   log2 of the number of records the name agrees with as well (2 bits for 4 records, 5 bits for 32), so
- *   a rare name alone is a possible match and a common one needs the postcode or an identifier too;
+ * - names without a date of birth: when several records agree on the names, each counts for its share
+ *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
+ *   (log2 of k for k records alike). A rare name alone stays a possible match; a common one needs the
+ *   address, an identifier or the age to tell the records apart, and the one that has it keeps its place;
+ * - when a record is a `match`, the other candidates whose date of birth does not agree exactly are
+ *   namesakes unless something ties them to the subject (the same postcode, an identifier): they are
+ *   dropped;
  * - a record that shares its family name and date of birth with another candidate whose given name
  *   agrees more closely is probably that child's sibling or twin: it is demoted one step.
  */
 export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   const nameOnly = scored.filter(
-    (candidate) =>
-      candidate.evidence.dateOfBirth === 'missing' &&
-      namesWeight(candidate.evidence.names) >= POSSIBLE_MATCH_LINE,
+    (candidate) => candidate.evidence.dateOfBirth === 'missing' && candidate.confidence,
   );
-  const adjusted = scored.map((candidate) => {
-    if (candidate.evidence.dateOfBirth !== 'missing' || nameOnly.length < 2 || !nameOnly.includes(candidate))
-      return candidate;
+  const shared = scored.map((candidate) => {
+    if (!nameOnly.includes(candidate) || nameOnly.length < 2) return candidate;
+    const rivals = nameOnly.reduce((sum, other) => sum + 2 ** (other.weight - candidate.weight), 0);
     const extra = {
-      weight: -Math.log2(nameOnly.length),
-      reason: `no date of birth to compare; ${nameOnly.length} records agree on the names`,
+      weight: -Math.round(Math.log2(rivals) * 100) / 100,
+      reason: `${nameOnly.length - 1} other record(s) agree on the names too, with no date of birth to tell them apart`,
     };
-    return { ...candidate, ...decide(candidate.evidence, reasonsToParts(candidate), [extra]) };
+    return { ...candidate, ...decide(candidate.evidence, contributions(candidate.evidence), [extra]) };
   });
-  return adjusted.map((candidate) => {
+  const matched = shared.some((candidate) => candidate.confidence === 'match');
+  const undominated = shared.map((candidate) => {
+    if (!matched || !candidate.confidence || candidate.confidence === 'match') return candidate;
+    const tied =
+      candidate.evidence.dateOfBirth === 'same' ||
+      candidate.evidence.identifiers.some((identifier) => identifier.agreement === 'agrees') ||
+      candidate.evidence.address === 'same-address' ||
+      candidate.evidence.address === 'same-postcode';
+    return tied ? candidate : { ...candidate, confidence: null };
+  });
+  return undominated.map((candidate) => {
     if (!candidate.confidence) return candidate;
-    const closerSibling = adjusted.some(
+    const closerSibling = undominated.some(
       (other) =>
         other !== candidate &&
         other.confidence &&
@@ -279,12 +322,25 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   });
 }
 
-function reasonsToParts(candidate: CandidateScore): Contribution[] {
-  return contributions(candidate.evidence);
-}
-
 function sameFamilyName(a: PersonToMatch, b: PersonToMatch): boolean {
   return a.familyName.trim().toLowerCase() === b.familyName.trim().toLowerCase();
+}
+
+function ageContradictsRole(
+  role: SubjectRole | null | undefined,
+  dateOfBirth: string | null | undefined,
+  asOf: Date | undefined,
+): boolean {
+  if (!role || !dateOfBirth || !asOf) return false;
+  const age = yearsBetween(dateOfBirth, asOf);
+  return role === 'child' ? age >= CHILD_SUBJECT_MAX_RECORD_AGE : age < ADULT_SUBJECT_MIN_RECORD_AGE;
+}
+
+function yearsBetween(dateOfBirth: string, asOf: Date): number {
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  const had =
+    asOf.getUTCMonth() + 1 > month || (asOf.getUTCMonth() + 1 === month && asOf.getUTCDate() >= day);
+  return asOf.getUTCFullYear() - year - (had ? 0 : 1);
 }
 
 function sexDiffers(a: Gender | null | undefined, b: Gender | null | undefined): boolean {

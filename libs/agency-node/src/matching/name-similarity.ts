@@ -29,8 +29,11 @@ export interface NameComparison {
 export const SOUNDS_ALIKE_MIN_SIMILARITY = 0.75;
 /** Jaro-Winkler at or above which two names are taken as the same name misspelt. */
 export const SIMILAR_MIN_SIMILARITY = 0.9;
-/** A one-letter slip counts only in names this long: in shorter names one letter is a different name (Amy, Ama). */
-const ONE_SLIP_MIN_LENGTH = 4;
+/**
+ * A one-letter slip counts in names this long. In a three-letter name it is weak evidence (Ana, Anz;
+ * but also Ava, Ada): it counts at the lowest weight of a similar name, never enough for a match alone.
+ */
+const ONE_SLIP_MIN_LENGTH = 3;
 
 export function compareGivenNames(
   a: string | null | undefined,
