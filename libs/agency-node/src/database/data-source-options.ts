@@ -12,6 +12,7 @@ import { CreateAgencyRecords1763800000300 } from './migrations/1763800000300-cre
 import { CreateChecks1763800000310 } from './migrations/1763800000310-create-checks';
 import { CreateDisclosures1763800000320 } from './migrations/1763800000320-create-disclosures';
 import { CandidateScoresAndReview1763800000330 } from './migrations/1763800000330-candidate-scores-and-review';
+import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matching-search-keys';
 import { PractitionerResponses1763800000350 } from './migrations/1763800000350-practitioner-responses';
 
 export const AGENCY_NODE_ENTITIES = [
@@ -28,6 +29,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   CreateChecks1763800000310,
   CreateDisclosures1763800000320,
   CandidateScoresAndReview1763800000330,
+  MatchingSearchKeys1763800000340,
   PractitionerResponses1763800000350,
 ];
 

@@ -2,6 +2,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ValidationFailedError } from '@mash/platform';
 import type { AgencyRecordKinds } from '../agency-node.definition';
 import { nameKey } from '../checks/exact-match';
+import { personSearchColumns } from '../matching/search-keys';
 import { AgencyFact, StoredFactDetails } from './agency-fact.entity';
 import type { AgencyRecordLine } from './agency-record-line';
 import { parseAgencyRecords } from './agency-records-ndjson';
@@ -75,6 +76,7 @@ function toPerson(record: AgencyRecordLine, importedAt: Date): AgencyPerson {
     upn: record.upn ?? null,
     pncId: record.pncId ?? null,
     importedAt,
+    ...personSearchColumns(record),
   };
 }
 
