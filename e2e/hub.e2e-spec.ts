@@ -85,9 +85,12 @@ describe('the hub end to end', () => {
         string,
         any
       >;
-    const reviews = (
-      (await detail()).candidates as Array<{ subjectId: string; recordId: string; confidence: string }>
-    ).map((candidate) => ({
+    const before = (await detail()).candidates as Array<{
+      subjectId: string;
+      recordId: string;
+      confidence: string;
+    }>;
+    const reviews = before.map((candidate) => ({
       subjectId: candidate.subjectId,
       recordId: candidate.recordId,
       review: confirm(candidate) ? 'confirmed' : 'rejected',
@@ -113,7 +116,7 @@ describe('the hub end to end', () => {
       }),
     });
     expect(answered.status).toBe(200);
-    return { checkId: check.checkId, candidates };
+    return { checkId: check.checkId, candidates, before };
   }
 
   beforeAll(async () => {
@@ -450,19 +453,29 @@ describe('the hub end to end', () => {
       'requested',
     );
 
-    const { candidates } = await practitionerAnswers(
+    const { candidates, before } = await practitionerAnswers(
       'police-checks',
       'police',
       contactId,
       (candidate) => candidate.recordId === 'P-CARA',
     );
-    // Depends on the fuzzy matcher (branch matching): a day/month transposition is a possible match.
+    // Depends on the fuzzy matcher (branch matching): a day/month transposition is a possible match,
+    // proposed with its reasons, waiting for the practitioner.
+    expect(before).toEqual([
+      expect.objectContaining({
+        recordId: 'P-CARA',
+        confidence: 'possible-match',
+        review: 'pending',
+        reasons: expect.arrayContaining([expect.stringMatching(/transposed/)]),
+      }),
+    ]);
     expect(candidates).toEqual([
       expect.objectContaining({
         subjectId: 'child-0',
         recordId: 'P-CARA',
         confidence: 'possible-match',
-        review: 'pending',
+        review: 'confirmed',
+        reviewedBy: 'e2e-police-practitioner',
       }),
     ]);
 

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   checkRequestedRoutingKey,
   CheckRequested,
-  CheckResponded,
   deadLetterQueueName,
   WireHeaders,
 } from '@mash/contracts';

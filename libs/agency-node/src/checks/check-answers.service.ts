@@ -3,7 +3,16 @@ import { Counter } from 'prom-client';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { isUUID } from 'class-validator';
 import type { CheckResponded, FieldViolation } from '@mash/contracts';
-import { Clock, CLOCK, ConflictError, DomainError, metricsRegistry, NotFoundError } from '@mash/platform';
+import {
+  Clock,
+  CLOCK,
+  ConflictError,
+  contextFromHeaders,
+  DomainError,
+  metricsRegistry,
+  NotFoundError,
+  withSpan,
+} from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { AgencyFact } from '../records/agency-fact.entity';
 import { CheckCandidate } from './check-candidate.entity';
@@ -129,7 +138,12 @@ export class CheckAnswersService {
           'the response breaks the rules of sharing; nothing was stored or sent',
           vetted.violations,
         );
-      return this.responder.send(manager, check, vetted.response, vetted.storedItems);
+      // Hours after the request, the answer still belongs to the contact's one trace (DESIGN.md, Observability).
+      return withSpan(
+        'check.answer',
+        { parent: contextFromHeaders(check.traceHeaders), attributes: { 'mash.check_id': check.checkId } },
+        () => this.responder.send(manager, check, vetted.response, vetted.storedItems),
+      );
     });
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckRequested } from '@mash/contracts';
 import { PermanentMessageError } from '@mash/messaging';
-import { Clock, CLOCK } from '@mash/platform';
+import { Clock, CLOCK, currentTraceHeaders } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckMatcher } from './check-matcher';
 import { AGENCY_NODE_SETTINGS, AgencyNodeSettings } from '../agency-node.config';
@@ -88,6 +88,7 @@ export class CheckInboxService {
       concernSummary: message.concernSummary,
       respondedAt: null,
       partialRespondedAt: null,
+      traceHeaders: currentTraceHeaders(),
     };
     const inserted = await manager
       .createQueryBuilder()

@@ -27,4 +27,6 @@ export class Check {
   /** When the latest partial answer was sent; the check stays `open` until it is completed. */
   @Column({ name: 'partial_responded_at', type: 'timestamptz', nullable: true })
   partialRespondedAt!: Date | null;
+  /** `traceparent`/`tracestate` of the request (ids only), so the answer continues the contact's trace. */
+  @Column({ name: 'trace_headers', type: 'jsonb' }) traceHeaders!: Record<string, string>;
 }

@@ -8,7 +8,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - a check's subjects are findable by who they are (NHS number, UPN, PNC id, name and date of birth),
  *   and its answers by the records they matched, so a practitioner sees what the agency said about the
  *   same people before (Northamptonshire 12: add to it, don't start again);
- * - the disclosure log says which answer, whether it was partial, and what it rated.
+ * - the disclosure log says which answer, whether it was partial, and what it rated;
+ * - a check keeps its request's trace context, so a practitioner's answer continues the contact's trace.
  */
 export class PractitionerResponses1763800000350 implements MigrationInterface {
   name = 'PractitionerResponses1763800000350';
@@ -33,7 +34,10 @@ export class PractitionerResponses1763800000350 implements MigrationInterface {
       `CREATE INDEX check_responses_matches ON check_responses USING gin (matches jsonb_path_ops)`,
     );
 
-    await runner.query(`ALTER TABLE checks ADD COLUMN partial_responded_at timestamptz`);
+    // The request's trace context, so a practitioner's answer, hours later, continues the contact's trace.
+    await runner.query(
+      `ALTER TABLE checks ADD COLUMN partial_responded_at timestamptz, ADD COLUMN trace_headers jsonb NOT NULL DEFAULT '{}'`,
+    );
 
     await runner.query(`
       CREATE TABLE check_subject_keys (
@@ -77,7 +81,7 @@ export class PractitionerResponses1763800000350 implements MigrationInterface {
       `ALTER TABLE disclosures DROP COLUMN response_id, DROP COLUMN partial, DROP COLUMN rag, DROP COLUMN no_trace`,
     );
     await runner.query(`DROP TABLE check_subject_keys`);
-    await runner.query(`ALTER TABLE checks DROP COLUMN partial_responded_at`);
+    await runner.query(`ALTER TABLE checks DROP COLUMN partial_responded_at, DROP COLUMN trace_headers`);
     // Only the complete answers fit the old one-answer-per-check table.
     await runner.query(`DELETE FROM check_responses WHERE partial`);
     await runner.query(`DROP INDEX check_responses_matches`);
