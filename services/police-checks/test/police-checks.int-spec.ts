@@ -1,10 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  checkRequestedRoutingKey,
-  CheckRequested,
-  deadLetterQueueName,
-  WireHeaders,
-} from '@mash/contracts';
+import { checkRequestedRoutingKey, CheckRequested, deadLetterQueueName, WireHeaders } from '@mash/contracts';
 import { aCheckRequested, aCheckSubject } from '@mash/contracts/testing';
 import { AppModule } from '../src/app.module';
 import { PoliceChecksConfig } from '../src/config';
