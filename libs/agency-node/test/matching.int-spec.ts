@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { CheckSubject } from '@mash/contracts';
 import { agencyNodeDataSourceOptions, CheckMatcher, FoundCandidate, importAgencyRecords } from '../src';
-import { recordSearchKeys } from '../src/matching/search-keys';
+import { candidateQuery, recordSearchKeys } from '../src/matching';
 import { adminPg, testServiceEnv } from '../../../test-support/env';
 
 /**
@@ -118,20 +118,18 @@ describe('matching against the agency’s records (real database)', () => {
 
   it('answers the candidate search from its indexes, not by reading the whole table', async () => {
     const plan = await dataSource.transaction(async (manager) => {
+      // On a table this small a full read is cheapest; forbidding it shows the indexes can answer.
       await manager.query(`SET LOCAL enable_seqscan = off`);
-      const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(
-        `EXPLAIN SELECT record_id FROM agency_people
-          WHERE search_keys && ARRAY['f:JNS|y:2016'] OR (date_of_birth = ANY('{2016-03-04}'::date[])
-            AND similarity(search_name, 'amy jones') >= 0.3)`,
-      );
-      const noDate: Array<{ 'QUERY PLAN': string }> = await manager.query(
-        `EXPLAIN SELECT record_id FROM agency_people WHERE search_keys && ARRAY['n:JNS|AM'] OR search_name % 'amy jones'`,
-      );
-      return [...rows, ...noDate].map((row) => row['QUERY PLAN']).join('\n');
+      const lines: string[] = [];
+      for (const dateOfBirth of ['2016-03-04', null]) {
+        const { sql, parameters } = candidateQuery(subject({ dateOfBirth }));
+        const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(`EXPLAIN ${sql}`, parameters);
+        lines.push(...rows.map((row) => row['QUERY PLAN']));
+      }
+      return lines.join('\n');
     });
     expect(plan).toContain('agency_people_search_keys');
     expect(plan).toContain('agency_people_date_of_birth');
-    expect(plan).toContain('agency_people_search_name');
     expect(plan).not.toContain('Seq Scan');
   });
 
@@ -204,7 +202,7 @@ describe('matching against the agency’s records (real database)', () => {
 
   it('finds a record by its PNC id written another way, whatever the names say', async () => {
     const found = await find(
-      subject({ givenName: 'W', familyName: 'Jones', dateOfBirth: null, pncId: '02/34567x' }),
+      subject({ role: 'adult', givenName: 'W', familyName: 'Jones', dateOfBirth: null, pncId: '02/34567x' }),
     );
     expect(found[0]).toEqual(
       expect.objectContaining({

@@ -65,35 +65,26 @@ function ageOn(dateOfBirth: string, day: Date): number {
 async function main(): Promise<void> {
   const { pgAdminUrl } = resolveProvisionOptions();
   const database = values.database!;
-  const admin = await connectAdmin(pgAdminUrl);
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount;
-  if (!exists)
-    await admin.query(
-      `CREATE DATABASE ${admin.escapeIdentifier(database)} ENCODING 'UTF8' TEMPLATE template0`,
-    );
-  await admin.end();
+  const fingerprint = keysFingerprint();
+  const reuse = !values.reload && (await alreadyLoaded(pgAdminUrl, database, fingerprint));
+  if (!reuse) {
+    // A fresh database each load: its migrations make every index, whatever a stopped load left.
+    const admin = await connectAdmin(pgAdminUrl);
+    const ident = admin.escapeIdentifier(database);
+    await admin.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${ident} ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.end();
+  }
   const url = adminDatabaseUrl(pgAdminUrl, database);
   const dataSource = await new DataSource({
     ...agencyNodeDataSourceOptions('police-checks', url),
     extra: { max: 2 },
   }).initialize();
   await dataSource.runMigrations();
-
-  const fingerprint = keysFingerprint();
-  await dataSource.query(
-    `CREATE TABLE IF NOT EXISTS bench_matching_loaded (people int, seed int, keys text)`,
-  );
-  const [loaded] = await dataSource.query(`SELECT people, seed, keys FROM bench_matching_loaded`);
   let load: LoadFigures | null = null;
-  if (
-    values.reload ||
-    !loaded ||
-    loaded.people !== PEOPLE ||
-    loaded.seed !== SEED ||
-    loaded.keys !== fingerprint
-  ) {
+  if (!reuse) {
     load = await loadPeople(url);
-    await dataSource.query(`DELETE FROM bench_matching_loaded`);
+    await dataSource.query(`CREATE TABLE bench_matching_loaded (people int, seed int, keys text)`);
     await dataSource.query(`INSERT INTO bench_matching_loaded VALUES ($1, $2, $3)`, [
       PEOPLE,
       SEED,
@@ -121,6 +112,27 @@ async function main(): Promise<void> {
   );
   await dataSource.destroy();
   report(results, load, size);
+}
+
+/** Whether the database holds these people with these search keys, completely loaded. */
+async function alreadyLoaded(pgAdminUrl: string, database: string, fingerprint: string): Promise<boolean> {
+  const admin = await connectAdmin(pgAdminUrl);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount;
+  await admin.end();
+  if (!exists) return false;
+  const client = await connectAdmin(pgAdminUrl, database);
+  try {
+    const { rows } = await client
+      .query(
+        `SELECT people, seed, keys FROM bench_matching_loaded WHERE to_regclass('bench_matching_loaded') IS NOT NULL`,
+      )
+      .catch(() => ({ rows: [] as Array<{ people: number; seed: number; keys: string }> }));
+    return (
+      rows.length === 1 && rows[0].people === PEOPLE && rows[0].seed === SEED && rows[0].keys === fingerprint
+    );
+  } finally {
+    await client.end();
+  }
 }
 
 /** Changes whenever the search keys would: a loaded database with other keys is loaded again. */

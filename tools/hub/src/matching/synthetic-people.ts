@@ -79,9 +79,11 @@ export class ZipfPicker<T> {
   }
 }
 
-const familyNames = new ZipfPicker(FAMILY_NAMES, 0.8);
-const femaleNames = new ZipfPicker(GIVEN_NAMES_FEMALE, 0.7);
-const maleNames = new ZipfPicker(GIVEN_NAMES_MALE, 0.7);
+// Exponents chosen so the commonest names come out about as common as in England: Smith about 1.4 in
+// 100 people (ONS: 1.3), the commonest given names about 4 in 100 of their sex.
+const familyNames = new ZipfPicker(FAMILY_NAMES, 0.45);
+const femaleNames = new ZipfPicker(GIVEN_NAMES_FEMALE, 0.5);
+const maleNames = new ZipfPicker(GIVEN_NAMES_MALE, 0.5);
 
 function familyName(random: Random): string {
   // Seven in ten from the common names, three in ten from a long tail of rarer ones.
