@@ -1,4 +1,4 @@
-import { instanceToPlain, plainToInstance } from 'class-transformer';
+import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldViolation, flattenValidationErrors } from '@mash/contracts';
 import type { AgencyRecordKinds, FactKind } from '../agency-node.definition';
@@ -116,7 +116,7 @@ export function parseAgencyRecords(
   for (const record of records) {
     record.otherNames ??= [];
     for (const fact of record.facts) {
-      fact.details = validDetails(fact, kinds);
+      if (!kinds.kinds[fact.kind]?.details) fact.details = {};
       fact.classification = effectiveClassification(fact, kinds);
       fact.role ??= null;
     }
@@ -161,15 +161,9 @@ function factViolations(fact: AgencyFactLine, kinds: AgencyRecordKinds, at: stri
   }
   if (typeof fact.details !== 'object' || Array.isArray(fact.details)) return violations; // IsObject reports it
   const details = plainToInstance(kind.details, fact.details);
-  for (const violation of flattenValidationErrors(validateSync(details, STRICT), `${at}.details`)) {
-    violations.push(violation);
-  }
+  const detailViolations = flattenValidationErrors(validateSync(details, STRICT), `${at}.details`);
+  violations.push(...detailViolations);
+  // Kept as the kind's class read them; flat values, so a shallow copy is the plain object to store.
+  if (!detailViolations.length) fact.details = { ...details } as Record<string, unknown>;
   return violations;
-}
-
-/** The details as the kind's class reads them (types converted), as a plain object to store. */
-function validDetails(fact: AgencyFactLine, kinds: AgencyRecordKinds): Record<string, unknown> {
-  const kind = kinds.kinds[fact.kind];
-  if (!kind?.details || !fact.details) return {};
-  return instanceToPlain(plainToInstance(kind.details, fact.details)) as Record<string, unknown>;
 }
