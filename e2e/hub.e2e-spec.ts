@@ -47,6 +47,77 @@ describe('the hub end to end', () => {
     `http://127.0.0.1:${testServiceEnv(service).PORT}${path}`;
   const token = (roles: string[], agency?: string) =>
     issueDevelopmentToken({ sub: `e2e-${roles[0]}`, roles, agency }, secret);
+  const practitioner = (agency: string) =>
+    issueDevelopmentToken(
+      { sub: `e2e-${agency}-practitioner`, roles: ['agency-practitioner'], agency },
+      secret,
+    );
+
+  /**
+   * What an agency practitioner does: finds the contact's check on the work list, confirms the
+   * candidate records (`confirm` picks which), and sends the draft answer.
+   */
+  async function practitionerAnswers(
+    service: ServiceName,
+    agency: string,
+    contactId: string,
+    confirm: (candidate: { subjectId: string; recordId: string; confidence: string }) => boolean = () => true,
+  ): Promise<Record<string, any>> {
+    const auth = {
+      authorization: `Bearer ${await practitioner(agency)}`,
+      'content-type': 'application/json',
+    };
+    const check = await eventually(
+      async () => {
+        const list = (await (
+          await fetch(url(service, '/checks?status=open'), { headers: auth })
+        ).json()) as Array<{
+          checkId: string;
+          contactId: string;
+        }>;
+        return list.find((entry) => entry.contactId === contactId);
+      },
+      20_000,
+      `the ${agency} check on the work list`,
+    );
+    const detail = async () =>
+      (await (await fetch(url(service, `/checks/${check.checkId}`), { headers: auth })).json()) as Record<
+        string,
+        any
+      >;
+    const before = (await detail()).candidates as Array<{
+      subjectId: string;
+      recordId: string;
+      confidence: string;
+    }>;
+    const reviews = before.map((candidate) => ({
+      subjectId: candidate.subjectId,
+      recordId: candidate.recordId,
+      review: confirm(candidate) ? 'confirmed' : 'rejected',
+    }));
+    if (reviews.length) {
+      const reviewed = await fetch(url(service, `/checks/${check.checkId}/candidates/review`), {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ reviews }),
+      });
+      expect(reviewed.status).toBe(200);
+    }
+    const { draft, candidates } = await detail();
+    const answered = await fetch(url(service, `/checks/${check.checkId}/response`), {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        rag: draft.rag,
+        analysis: draft.analysis,
+        noTrace: draft.noTrace,
+        matchedRecordIds: draft.matchedRecordIds,
+        items: draft.items,
+      }),
+    });
+    expect(answered.status).toBe(200);
+    return { checkId: check.checkId, candidates, before };
+  }
 
   beforeAll(async () => {
     smtp = new SMTPServer({
@@ -75,6 +146,9 @@ describe('the hub end to end', () => {
     for (const service of SERVICES) {
       const env = { ...process.env, ...testServiceEnv(service) } as NodeJS.ProcessEnv;
       if (service === 'notifications') env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
+      // Health and education answer "no trace" by themselves; police leave every answer to a practitioner.
+      if (service === 'health-checks' || service === 'education-checks') env.AUTO_NO_TRACE = 'true';
+      if (service === 'police-checks') env.AUTO_NO_TRACE = 'false';
       secret = env.AUTH_DEV_SECRET!;
       const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], {
         env,
@@ -119,6 +193,7 @@ describe('the hub end to end', () => {
             summary: 'Child present at a domestic incident at the home',
             classification: 'shareable',
             severity: 'amber',
+            details: { type: 'domestic-abuse', sensitivity: 'standard' },
           },
           {
             factId: 'P-1-2',
@@ -128,6 +203,7 @@ describe('the hub end to end', () => {
             summary: MASH_ONLY,
             classification: 'mash-only',
             severity: 'red',
+            details: { type: 'drugs', sensitivity: 'standard' },
           },
         ]),
       ],
@@ -142,6 +218,7 @@ describe('the hub end to end', () => {
             summary: 'Attended the emergency department with a wrist injury',
             classification: 'shareable',
             severity: 'amber',
+            details: { site: 'Croydon University Hospital', reason: 'injury', admitted: false },
           },
         ]),
       ],
@@ -156,6 +233,7 @@ describe('the hub end to end', () => {
             summary: 'Attendance 82% this term',
             classification: 'shareable',
             severity: 'green',
+            details: { academicYear: '2026/27', term: 'autumn', attendancePercent: 82 },
           },
         ]),
       ],
@@ -200,6 +278,11 @@ describe('the hub end to end', () => {
     expect(submitted.status).toBe(201);
     const { contactId, reference } = (await submitted.json()) as { contactId: string; reference: string };
 
+    // Every agency holds Amy, so each waits for its practitioner to confirm her record and answer.
+    await practitionerAnswers('police-checks', 'police', contactId);
+    await practitionerAnswers('health-checks', 'health', contactId);
+    await practitionerAnswers('education-checks', 'education', contactId);
+
     const decisionMaker = await token(['decision-maker']);
     const readRecord = async () => {
       const response = await fetch(url('decision', `/contacts/${contactId}`), {
@@ -222,6 +305,7 @@ describe('the hub end to end', () => {
     ]);
     const police = ready.checks.find((check: { agency: string }) => check.agency === 'police');
     expect(police.status).toBe('responded');
+    expect(police.response.respondedBy).toBe('e2e-police-practitioner');
     expect(police.response.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ classification: 'mash-only', summary: expect.stringContaining(MASH_ONLY) }),
@@ -300,5 +384,121 @@ describe('the hub end to end', () => {
     );
     expect(after.status).toBe('decided');
     expect(after.decision).toMatchObject({ outcome: 's17-assessment', decidedBy: 'e2e-decision-maker' });
+  }, 90_000);
+
+  it('a possible match waits for a police practitioner, who confirms it and answers; the decision maker sees the answer', async () => {
+    // Police hold Cara born 2015-03-04; the referral gives 2015-04-03, day and month transposed. The
+    // matcher proposes her as a possible match only: nothing is shared until a practitioner confirms.
+    const imported = await fetch(url('police-checks', '/records/import'), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-ndjson',
+        authorization: `Bearer ${await practitioner('police')}`,
+      },
+      body:
+        record('P-CARA', 'Cara', 'Whitlock', '2015-03-04', [
+          {
+            factId: 'P-CARA-1',
+            date: '2026-07-01',
+            kind: 'incident',
+            role: 'person-of-concern',
+            summary: 'Reported missing overnight; found at a friend address',
+            classification: 'shareable',
+            severity: 'amber',
+            details: { type: 'missing-person', sensitivity: 'standard' },
+          },
+        ]) + '\n',
+    });
+    expect(imported.status).toBe(200);
+
+    const submitted = await fetch(url('intake', '/contacts'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        source: 'school',
+        channel: 'portal',
+        requestType: 'safeguarding',
+        referrer: { name: 'Ann Smith', organisation: 'Hill Primary', email: 'a.smith@hill.example' },
+        children: [
+          { givenName: 'Cara', familyName: 'Whitlock', dateOfBirth: '2015-04-03', gender: 'female' },
+        ],
+        concern: { summary: 'Often missing from school', categories: ['missing'], immediateDanger: false },
+        consent: { status: 'given', givenBy: 'mother' },
+      }),
+    });
+    expect(submitted.status).toBe(201);
+    const { contactId } = (await submitted.json()) as { contactId: string };
+
+    const decisionMaker = await token(['decision-maker']);
+    const readRecord = async () =>
+      (await (
+        await fetch(url('decision', `/contacts/${contactId}`), {
+          headers: { authorization: `Bearer ${decisionMaker}` },
+        })
+      ).json()) as Record<string, any>;
+    // Health and education hold nothing on Cara and say so by themselves; police wait for a person.
+    const waiting = await eventually(
+      async () => {
+        const mashRecord = await readRecord();
+        const answered = (mashRecord.checks ?? []).filter(
+          (check: { status: string }) => check.status === 'responded',
+        );
+        return answered.length === 2 ? mashRecord : undefined;
+      },
+      20_000,
+      'health and education to answer no trace',
+    );
+    expect(waiting.status).toBe('awaiting-checks');
+    expect(waiting.checks.find((check: { agency: string }) => check.agency === 'police').status).toBe(
+      'requested',
+    );
+
+    const { candidates, before } = await practitionerAnswers(
+      'police-checks',
+      'police',
+      contactId,
+      (candidate) => candidate.recordId === 'P-CARA',
+    );
+    // Depends on the fuzzy matcher (branch matching): a day/month transposition is a possible match,
+    // proposed with its reasons, waiting for the practitioner.
+    expect(before).toEqual([
+      expect.objectContaining({
+        recordId: 'P-CARA',
+        confidence: 'possible-match',
+        review: 'pending',
+        reasons: expect.arrayContaining([expect.stringMatching(/transposed/)]),
+      }),
+    ]);
+    expect(candidates).toEqual([
+      expect.objectContaining({
+        subjectId: 'child-0',
+        recordId: 'P-CARA',
+        confidence: 'possible-match',
+        review: 'confirmed',
+        reviewedBy: 'e2e-police-practitioner',
+      }),
+    ]);
+
+    const ready = await eventually(
+      async () => {
+        const mashRecord = await readRecord();
+        return mashRecord.status === 'ready-for-decision' ? mashRecord : undefined;
+      },
+      20_000,
+      'the record to be ready for decision',
+    );
+    const police = ready.checks.find((check: { agency: string }) => check.agency === 'police');
+    expect(police.response).toMatchObject({
+      respondedBy: 'e2e-police-practitioner',
+      noTrace: false,
+      rag: 'amber',
+      matches: [{ subjectId: 'child-0', recordId: 'P-CARA', confidence: 'possible-match' }],
+    });
+    expect(police.response.items).toEqual([
+      expect.objectContaining({
+        classification: 'shareable',
+        summary: expect.stringContaining('missing person'),
+      }),
+    ]);
   }, 90_000);
 });

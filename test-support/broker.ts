@@ -32,6 +32,8 @@ export function testAmqpAdminUrl(): string {
 
 export interface CapturedMessage<T = Record<string, unknown>> {
   body: T;
+  /** The body exactly as published (what a signature covers). */
+  content?: Buffer;
   properties: amqp.MessageProperties;
   routingKey: string;
   exchange: string;
@@ -107,6 +109,7 @@ export class TestBroker {
         if (!message) return;
         capture.push({
           body: JSON.parse(message.content.toString()),
+          content: message.content,
           properties: message.properties,
           routingKey: message.fields.routingKey,
           exchange: message.fields.exchange,

@@ -1,5 +1,10 @@
 import type { Principal } from '@mash/platform';
-import { actsForAgency, assertActsForAgency, isAgencyPractitioner } from './agency-access';
+import {
+  actsForAgency,
+  assertActsForAgency,
+  assertPractitionerOfAgency,
+  isAgencyPractitioner,
+} from './agency-access';
 
 const somebody = (overrides: Partial<Principal>): Principal => ({ id: 'user-1', roles: [], ...overrides });
 
@@ -34,5 +39,21 @@ describe('who may act for an agency node', () => {
     expect(() =>
       assertActsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police'),
     ).toThrow(expect.objectContaining({ status: 403, code: 'not-this-agency' }));
+  });
+
+  it("lets only the agency's own practitioners review and answer: not a hub operator, nor another agency", () => {
+    expect(() =>
+      assertPractitionerOfAgency(somebody({ roles: ['agency-practitioner'], agency: 'police' }), 'police'),
+    ).not.toThrow();
+    for (const principal of [
+      somebody({ roles: ['hub-operator'] }),
+      somebody({ roles: ['agency-practitioner'], agency: 'health' }),
+      somebody({ roles: ['hub-operator', 'decision-maker'] }),
+      undefined,
+    ]) {
+      expect(() => assertPractitionerOfAgency(principal, 'police')).toThrow(
+        expect.objectContaining({ status: 403, code: 'not-this-agencys-practitioner' }),
+      );
+    }
   });
 });

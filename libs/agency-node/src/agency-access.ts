@@ -30,3 +30,21 @@ export class NotThisAgencyError extends DomainError {
 export function assertActsForAgency(principal: Principal | undefined, agency: Agency): void {
   if (!actsForAgency(principal, agency)) throw new NotThisAgencyError(agency);
 }
+
+export class NotThisAgencysPractitionerError extends DomainError {
+  constructor(agency: Agency) {
+    super(
+      'not-this-agencys-practitioner',
+      `only a ${agency} practitioner may review or answer ${agency} checks`,
+      HttpStatus.FORBIDDEN,
+    );
+  }
+}
+
+/**
+ * Reviewing candidates and answering are an agency's own professional judgement: only its own
+ * practitioners may do them, never a hub operator nor another agency's practitioner.
+ */
+export function assertPractitionerOfAgency(principal: Principal | undefined, agency: Agency): void {
+  if (!isAgencyPractitioner(principal, agency)) throw new NotThisAgencysPractitionerError(agency);
+}

@@ -10,22 +10,46 @@ export interface AgencyNodeDefinition {
   analyse: AgencyAnalysis;
 }
 
-/** The agency's own vocabulary for the facts it records about a person. */
+/**
+ * The agency's own record types: every kind of fact it records about a person, each with its own
+ * validated fields. The engine stays generic; each agency node declares these in its own service.
+ */
 export interface AgencyRecordKinds {
-  /** Every fact kind this agency records, e.g. police `incident`, `crime`, `intelligence`. */
-  factKinds: readonly string[];
-  /** How each kind reads in a shared item ("Crime", "ED attendance"). Defaults to the kind itself. */
-  labels?: Readonly<Record<string, string>>;
+  /** Keyed by the kind's code, e.g. police `incident`, `crime`, `intelligence`. */
+  kinds: Readonly<Record<string, FactKind>>;
+}
+
+/** A fact's own fields (`details` on an import line), as validated by its kind's class. */
+export type FactDetails = Readonly<Record<string, unknown>>;
+
+/** One kind of fact an agency records. */
+export interface FactKind {
+  /** How the kind reads in a shared item ("Crime", "ED attendance"). */
+  label: string;
   /**
-   * The person's part in a fact (police: victim, suspect...). When set, every fact must carry one of
-   * these; when unset, a fact may carry a short lower-case code or none.
+   * The person's part in this kind of fact (police: victim, suspect...). When set, every fact of the
+   * kind must carry one of these; when unset, a fact of the kind carries no role.
    */
-  factRoles?: readonly string[];
+  roles?: readonly string[];
   /**
-   * Kinds that are soft intelligence and so always `mash-only`, whatever the agency's line says
-   * (Northamptonshire 11: sensitive/soft information never leaves the MASH).
+   * The kind's own fields, carried in the fact's `details` object and validated by this
+   * class-validator class (unknown fields refused). A kind without one takes no details.
    */
-  alwaysMashOnly?: readonly string[];
+  details?: new () => object;
+  /**
+   * Detail fields that hold only codes, numbers, booleans or dates (never a name or free text): the
+   * agency's analysis may read these, and nothing else of the details.
+   */
+  analysable?: readonly string[];
+  /**
+   * Soft intelligence: always `mash-only`, whatever the agency's line says (Northamptonshire 11:
+   * sensitive/soft information never leaves the MASH).
+   */
+  alwaysMashOnly?: boolean;
+  /** Details that make one fact of the kind `mash-only` (police `sensitivity: sensitive`). */
+  mashOnlyWhen?: (details: FactDetails) => boolean;
+  /** A few words from the details for an item's heading ("domestic abuse", "suspension"); codes only. */
+  heading?: (details: FactDetails) => string | undefined;
 }
 
 /** One fact of a matched record, as an analysis function may see it: kinds, dates and ratings only. */
@@ -39,6 +63,8 @@ export interface AnalysedFact {
   severity: RagRating;
   classification: ItemClassification;
   role: string | null;
+  /** Only the kind's `analysable` detail fields: codes, numbers, booleans and dates. */
+  details: Readonly<Record<string, string | number | boolean>>;
 }
 
 export interface AnalysisInput {

@@ -1,13 +1,17 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { SERVICE_CONFIG } from '@mash/platform';
+import { AGENCY_NODE_SETTINGS, AgencyNodeConfig, agencyNodeSettings } from './agency-node.config';
 import { AGENCY_NODE, AgencyNodeDefinition } from './agency-node.definition';
 import { ChecksModule } from './checks/checks.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
 import { RecordsModule } from './records/records.module';
 
 /**
- * The shared engine of an agency node: records import, the check inbox (matching, automatic answer),
- * the check work list and the disclosure log. A service registers it with its own agency, record
- * kinds and analysis, next to PlatformModule, TypeOrmModule (agencyNodeDataSourceOptions) and MessagingModule.
+ * The shared engine of an agency node: records import, the check inbox (matching, the automatic
+ * no-trace answer when configured), the practitioner's work list, review and answer, and the
+ * disclosure log. A service registers it with its own agency, record types and analysis, next to
+ * PlatformModule (whose config must extend AgencyNodeConfig), TypeOrmModule
+ * (agencyNodeDataSourceOptions) and MessagingModule.
  */
 @Module({})
 export class AgencyNodeModule {
@@ -15,8 +19,15 @@ export class AgencyNodeModule {
     return {
       module: AgencyNodeModule,
       global: true,
-      providers: [{ provide: AGENCY_NODE, useValue: definition }],
-      exports: [AGENCY_NODE],
+      providers: [
+        { provide: AGENCY_NODE, useValue: definition },
+        {
+          provide: AGENCY_NODE_SETTINGS,
+          inject: [SERVICE_CONFIG],
+          useFactory: (config: Partial<AgencyNodeConfig>) => agencyNodeSettings(config),
+        },
+      ],
+      exports: [AGENCY_NODE, AGENCY_NODE_SETTINGS],
       imports: [RecordsModule, ChecksModule, DisclosuresModule],
     };
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
+  AgencyRecordKinds,
   agencyNodeDataSourceOptions,
   NdjsonFileSource,
   PostgresQuerySource,
@@ -15,10 +16,13 @@ import { adminPg, testServiceEnv } from '../../../test-support/env';
  * adapters, against the police node's real test database: an NDJSON extract file, and a query against
  * the agency's own PostgreSQL (here a query that makes its rows up, standing in for the agency's view).
  */
-const KINDS = {
-  factKinds: ['incident', 'crime', 'intelligence'],
-  factRoles: ['victim', 'suspect', 'offender', 'witness', 'person-of-concern'],
-  alwaysMashOnly: ['intelligence'],
+const ROLES = ['victim', 'suspect', 'offender', 'witness', 'person-of-concern'];
+const KINDS: AgencyRecordKinds = {
+  kinds: {
+    incident: { label: 'Incident', roles: ROLES },
+    crime: { label: 'Crime', roles: ROLES },
+    intelligence: { label: 'Intelligence', roles: ROLES, alwaysMashOnly: true },
+  },
 };
 const now = new Date('2026-11-22T10:00:00Z');
 const person = (n: number) => ({

@@ -205,6 +205,48 @@ describe('decision: the MASH record (real broker and database)', () => {
     expect(await broker.drain(deadLetterQueueName(QUEUE))).toEqual([]);
   });
 
+  it('shows a partial answer with what the agency awaits, then lets the complete answer replace it, and never the reverse', async () => {
+    const contactId = randomUUID();
+    const checkId = randomUUID();
+    await screen(contactId, { police: checkId });
+    await waitForStatus(contactId, 'awaiting-checks');
+    const awaiting = [{ what: 'Custody records', from: 'Custody team', since: '2024-03-04T10:00:00.000Z' }];
+    await respond('police', contactId, checkId, {
+      partial: true,
+      awaiting,
+      analysis: 'Partial: incidents found, custody records awaited',
+      respondedAt: '2024-03-04T11:00:00.000Z',
+    });
+    await waitForStatus(contactId, 'ready-for-decision');
+    const partial = await view(contactId, tokens.decisionMaker).expect(200);
+    expect(partial.body.checks[0].response).toMatchObject({ partial: true, awaiting });
+
+    await respond('police', contactId, checkId, {
+      analysis: 'Complete: custody records added',
+      respondedAt: '2024-03-04T15:00:00.000Z',
+    });
+    const complete = await eventually(async () => {
+      const body = (await view(contactId, tokens.decisionMaker)).body;
+      return body.checks[0].response.partial === false ? body : undefined;
+    });
+    expect(complete.checks[0]).toMatchObject({
+      status: 'responded',
+      respondedAt: '2024-03-04T15:00:00.000Z',
+      response: { analysis: 'Complete: custody records added', awaiting: [] },
+    });
+
+    // A partial answer arriving after the complete one (out of order) changes nothing.
+    const late = await respond('police', contactId, checkId, {
+      partial: true,
+      awaiting,
+      analysis: 'A stale partial answer',
+      respondedAt: '2024-03-04T12:00:00.000Z',
+    });
+    await waitForHandled(late);
+    const after = await view(contactId, tokens.decisionMaker).expect(200);
+    expect(after.body.checks[0].response.analysis).toBe('Complete: custody records added');
+  });
+
   it('dead-letters at once, with a reason naming only ids, an answer to a check that was never requested', async () => {
     const stranger = randomUUID();
     await respond('police', contact.id, stranger);

@@ -13,6 +13,7 @@ function aFact(overrides: Partial<AnalysedFact> = {}): AnalysedFact {
     severity: 'green',
     classification: 'shareable',
     role: null,
+    details: {},
     ...overrides,
   };
 }
@@ -96,5 +97,17 @@ describe('education analysis', () => {
 
   it('answers no trace plainly', () => {
     expect(educationAnalysis(anInput([]))).toBe('Education hold no records for the person in this request.');
+  });
+
+  it('names the lowest attendance below the persistent absence line, and a permanent exclusion', () => {
+    const text = educationAnalysis(
+      anInput([
+        aFact({ kind: 'attendance', severity: 'amber', details: { attendancePercent: 84 } }),
+        aFact({ kind: 'attendance', severity: 'amber', details: { attendancePercent: 71 } }),
+        aFact({ kind: 'exclusion', details: { type: 'permanent-exclusion', reason: 'use-of-weapon' } }),
+      ]),
+    );
+    expect(text).toContain('Attendance has been as low as 71%, below the 90% line for persistent absence.');
+    expect(text).toContain('The child has been permanently excluded.');
   });
 });

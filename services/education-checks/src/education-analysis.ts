@@ -12,6 +12,9 @@ import {
   within,
 } from '@mash/agency-node';
 
+/** Below 90% attendance a pupil is persistently absent (Department for Education). */
+const PERSISTENT_ABSENCE_LINE = 90;
+
 /** Three or more schools is the kind of mobility that makes a child easy to lose sight of. */
 const MANY_SCHOOLS = 3;
 
@@ -33,6 +36,11 @@ export const educationAnalysis: AgencyAnalysis = (input) => {
   const hasSen = ofKind(facts, 'sen').length > 0;
   const childMatched = facts.some((fact) => fact.subjectRole === 'child');
   const domesticAbuseConcern = input.concernCategories.includes('domestic-abuse');
+  const percentages = attendance
+    .map((fact) => fact.details.attendancePercent)
+    .filter((percent): percent is number => typeof percent === 'number');
+  const lowest = percentages.length ? Math.min(...percentages) : undefined;
+  const permanent = exclusions.some((fact) => fact.details.type === 'permanent-exclusion');
 
   const holdings = [
     schools === 1 && 'a school place',
@@ -53,8 +61,12 @@ export const educationAnalysis: AgencyAnalysis = (input) => {
     schools >= MANY_SCHOOLS && `${counted(schools, 'school')} suggest frequent moves`,
     poorAttendance.length > 0 &&
       `attendance is a concern in ${counted(poorAttendance.length, 'record')}${recency(poorAttendance, today, ', the latest') ?? ''}`,
+    lowest !== undefined &&
+      lowest < PERSISTENT_ABSENCE_LINE &&
+      `attendance has been as low as ${lowest}%, below the ${PERSISTENT_ABSENCE_LINE}% line for persistent absence`,
     exclusions.length > 0 &&
       `${counted(within(exclusions, 12, today).length, 'exclusion')} in the last 12 months`,
+    permanent && 'the child has been permanently excluded',
     (hasSen || hasEhcp) &&
       `the child has special educational needs${hasEhcp ? ' with an EHCP in place' : ''}, which adds to their vulnerability`,
     encompass.length > 0 &&

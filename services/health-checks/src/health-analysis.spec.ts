@@ -13,6 +13,7 @@ function aFact(overrides: Partial<AnalysedFact> = {}): AnalysedFact {
     severity: 'green',
     classification: 'shareable',
     role: null,
+    details: {},
     ...overrides,
   };
 }
@@ -88,5 +89,20 @@ describe('health analysis', () => {
     expect(healthAnalysis(anInput([], { subjectsAsked: 2 }))).toBe(
       'Health hold no records for the 2 people in this request.',
     );
+  });
+
+  it('reads the CP-IS plan, a child not brought to health visiting, and self-harm at the emergency department', () => {
+    const text = healthAnalysis(
+      anInput([
+        aFact({ kind: 'child-protection-flag', details: { plan: 'looked-after-child' } }),
+        aFact({ kind: 'health-visiting', details: { contact: '1-year', outcome: 'not-brought' } }),
+        aFact({ kind: 'ed-attendance', details: { reason: 'self-harm', admitted: true } }),
+      ]),
+    );
+    expect(text).toContain('as a looked after child');
+    expect(text).toContain(
+      'could not gain access for, one health visiting contact, a recognised indicator of neglect',
+    );
+    expect(text).toContain('One of the emergency attendances was for self-harm or overdose.');
   });
 });

@@ -41,11 +41,26 @@ export const healthAnalysis: AgencyAnalysis = (input) => {
   const childFlagged = ofKind(children, 'child-protection-flag').length > 0;
   const adultMentalHealth = ofKind(adults, 'mental-health');
   const mentalHealthConcern = input.concernCategories.includes('parental-mental-health');
+  const lookedAfter = ofKind(children, 'child-protection-flag').some(
+    (fact) => fact.details.plan === 'looked-after-child',
+  );
+  const notBrought = ofKind(children, 'health-visiting').filter(
+    (fact) => fact.details.outcome === 'not-brought' || fact.details.outcome === 'no-access',
+  ).length;
+  const selfHarm = ofKind(children, 'ed-attendance').filter(
+    (fact) => fact.details.reason === 'self-harm' || fact.details.reason === 'overdose',
+  ).length;
 
   return paragraph([
     `health hold ${listed(holdings)} for ${whoseRecords(facts)}`,
     childFlagged &&
-      'the child carries a child protection flag, so the child is or has been subject to a child protection plan or looked after, and another authority may already be involved',
+      (lookedAfter
+        ? 'the child carries a child protection flag as a looked after child, so another authority may already be responsible'
+        : 'the child carries a child protection flag, so the child is or has been subject to a child protection plan, and another authority may already be involved'),
+    notBrought > 0 &&
+      `the child was not brought to, or health visitors could not gain access for, ${counted(notBrought, 'health visiting contact')}, a recognised indicator of neglect`,
+    selfHarm > 0 &&
+      `${counted(selfHarm, 'of the emergency attendances was', 'of the emergency attendances were')} for self-harm or overdose`,
     childEdThisYear >= REPEATED_ED_ATTENDANCES &&
       `the child has attended the emergency department ${childEdThisYear} times in the last 12 months; repeated attendance can indicate injury or neglect and should be explored`,
     childEdThisYear > 0 &&

@@ -1,4 +1,7 @@
-import { ServiceConfig } from '@mash/platform';
+import { AgencyNodeConfig } from '@mash/agency-node';
 
-/** police-checks reads only the common variables (PORT, DATABASE_URL, AMQP_URL, AUTH_*, LOG_LEVEL). */
-export class PoliceChecksConfig extends ServiceConfig {}
+/**
+ * police-checks reads the common variables (PORT, DATABASE_URL, AMQP_URL, AUTH_*, LOG_LEVEL) and the
+ * agency node's own (AUTO_NO_TRACE).
+ */
+export class PoliceChecksConfig extends AgencyNodeConfig {}

@@ -13,6 +13,7 @@ function aFact(overrides: Partial<AnalysedFact> = {}): AnalysedFact {
     severity: 'amber',
     classification: 'shareable',
     role: 'witness',
+    details: {},
     ...overrides,
   };
 }
@@ -89,5 +90,16 @@ describe('police analysis', () => {
     expect(policeAnalysis(anInput([aFact()], { subjectsAsked: 3 }))).toContain(
       'Two people in the request are not known to police.',
     );
+  });
+
+  it('says how many incidents and crimes are domestic abuse, and how many were assessed high risk', () => {
+    const text = policeAnalysis(
+      anInput([
+        aFact({ kind: 'incident', details: { type: 'domestic-abuse', dashRisk: 'high' } }),
+        aFact({ kind: 'crime', details: { type: 'criminal-damage', domesticAbuse: true } }),
+        aFact({ kind: 'crime', details: { type: 'theft' } }),
+      ]),
+    );
+    expect(text).toContain('Two of them are domestic abuse, one assessed as high risk on DASH.');
   });
 });

@@ -69,6 +69,10 @@ export const policeAnalysis: AgencyAnalysis = (input) => {
       `an adult in the household is recorded as a suspect or offender in ${ofThem(adultSuspect)}`,
   ].filter((part): part is string => !!part);
 
+  const domesticAbuse = recorded.filter(
+    (fact) => fact.details.type === 'domestic-abuse' || fact.details.domesticAbuse === true,
+  ).length;
+  const highRisk = recorded.filter((fact) => fact.details.dashRisk === 'high').length;
   const red = facts.filter((fact) => fact.severity === 'red').length;
   const recent = within(recorded, 6, today).length;
   const relevant = input.concernCategories.filter((category) => POLICE_CONCERNS.includes(category));
@@ -76,6 +80,8 @@ export const policeAnalysis: AgencyAnalysis = (input) => {
   return paragraph([
     [holdings, intelligenceNote].filter(Boolean).join('; '),
     parts.length ? listed(parts) : undefined,
+    domesticAbuse > 0 &&
+      `${counted(domesticAbuse, 'of them is', 'of them are')} domestic abuse${highRisk ? `, ${counted(highRisk, 'assessed as high risk', 'assessed as high risk')} on DASH` : ''}`,
     recency(facts, today),
     recent > 1 &&
       `${counted(recent, 'incident or crime', 'incidents or crimes')} fall within the last 6 months, which suggests a current pattern rather than history`,

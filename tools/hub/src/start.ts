@@ -19,10 +19,21 @@ let stopping = false;
 const width = Math.max(...SERVICES.map((service) => service.length));
 const prefix = (service: string) => `${service.padEnd(width)} | `;
 
+/**
+ * The demo's defaults, under anything set in the environment: the agency nodes answer "no trace" by
+ * themselves, so a contact about someone no agency holds is ready for decision at once, and every
+ * other answer waits for that agency's practitioner (`AUTO_NO_TRACE=false npm start` to answer all by hand).
+ */
+const DEMO_DEFAULTS: Partial<Record<ServiceName, Record<string, string>>> = {
+  'police-checks': { AUTO_NO_TRACE: 'true' },
+  'health-checks': { AUTO_NO_TRACE: 'true' },
+  'education-checks': { AUTO_NO_TRACE: 'true' },
+};
+
 function spawnService(service: ServiceName, options: ProvisionOptions): ChildProcess {
   const child = spawn(process.execPath, [join(options.rootDir, 'services', service, 'dist', 'main.js')], {
     cwd: options.rootDir,
-    env: { ...process.env, ...serviceEnv(service, options) },
+    env: { ...DEMO_DEFAULTS[service], ...process.env, ...serviceEnv(service, options) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {
@@ -119,6 +130,8 @@ function printTable(services: ServiceName[], options: ProvisionOptions): void {
   for (const row of rows) console.log(line(row));
   console.log(
     `\nThe MASH Hub is running (vhost ${options.vhost}). A token: npm run -s token -- --role decision-maker\n` +
+      'Agency nodes answer "no trace" by themselves; any record they find waits for a practitioner ' +
+      '(npm run -s token -- --role agency-practitioner --agency police).\n' +
       'Ctrl-C stops every service.\n',
   );
 }

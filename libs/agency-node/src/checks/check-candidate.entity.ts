@@ -2,8 +2,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { MatchConfidence } from '@mash/contracts';
 
 /**
- * A record the node found for a subject of a check. Kept apart from the response, so that a later
- * practitioner review can confirm or reject candidates before anything is shared.
+ * A record the node found for a subject of a check. Kept apart from the response: a practitioner
+ * confirms or rejects each candidate, and only confirmed ones may be shared.
  */
 @Entity('check_candidates')
 export class CheckCandidate {
@@ -26,4 +26,5 @@ export class CheckCandidate {
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
 }
 
-export type CandidateReview = 'pending' | 'confirmed' | 'rejected';
+export const CANDIDATE_REVIEWS = ['pending', 'confirmed', 'rejected'] as const;
+export type CandidateReview = (typeof CANDIDATE_REVIEWS)[number];

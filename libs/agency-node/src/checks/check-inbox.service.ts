@@ -2,14 +2,22 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckRequested } from '@mash/contracts';
 import { PermanentMessageError } from '@mash/messaging';
-import { Clock, CLOCK } from '@mash/platform';
+import { Clock, CLOCK, currentTraceHeaders } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckMatcher } from './check-matcher';
+import { AGENCY_NODE_SETTINGS, AgencyNodeSettings } from '../agency-node.config';
+import { mayAnswerNoTraceAutomatically } from './automatic-answer';
 import { CheckResponder, ResponseBreaksContractError } from './check-responder';
 import { CheckCandidate } from './check-candidate.entity';
+import { CheckSubjectKey } from './check-subject-key.entity';
 import { Check } from './check.entity';
+import { subjectIdentityKeys } from './subject-identity';
 
-/** Receives check requests from triage: stores each once, finds candidates, and answers. */
+/**
+ * Receives check requests from triage: stores each once with the candidate records found for its
+ * subjects, and leaves it for a practitioner; only "no trace" may be answered without one, and only
+ * where the node is configured to (AUTO_NO_TRACE).
+ */
 @Injectable()
 export class CheckInboxService {
   private readonly logger = new Logger('checks');
@@ -17,6 +25,7 @@ export class CheckInboxService {
   constructor(
     @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(AGENCY_NODE_SETTINGS) private readonly settings: AgencyNodeSettings,
     private readonly matcher: CheckMatcher,
     private readonly responder: CheckResponder,
   ) {}
@@ -35,14 +44,28 @@ export class CheckInboxService {
       this.logger.log(`check ${message.checkId} already received; repeat ignored`);
       return;
     }
+    const keys = check.subjects.flatMap((subject) =>
+      subjectIdentityKeys(subject).map((key) => ({
+        checkId: check.checkId,
+        subjectId: subject.subjectId,
+        key,
+      })),
+    );
+    if (keys.length)
+      await manager.createQueryBuilder().insert().into(CheckSubjectKey).values(keys).orIgnore().execute();
+
     const candidates = await this.matcher.findCandidates(manager, check.subjects);
     if (candidates.length)
       await manager.insert(
         CheckCandidate,
-        candidates.map((candidate) => ({ checkId: check.checkId, ...candidate })),
+        candidates.map((candidate) => ({ checkId: check.checkId, ...candidate, review: 'pending' as const })),
       );
+    if (!this.settings.autoNoTrace || !mayAnswerNoTraceAutomatically(check.subjects, candidates)) {
+      this.logger.log(`check ${check.checkId} waits for a practitioner: ${candidates.length} candidate(s)`);
+      return;
+    }
     try {
-      await this.responder.respondAutomatically(manager, check, candidates);
+      await this.responder.answerNoTraceAutomatically(manager, check);
     } catch (error) {
       if (error instanceof ResponseBreaksContractError) throw new PermanentMessageError(error.message);
       throw error;
@@ -64,6 +87,8 @@ export class CheckInboxService {
       concernCategories: message.concernCategories,
       concernSummary: message.concernSummary,
       respondedAt: null,
+      partialRespondedAt: null,
+      traceHeaders: currentTraceHeaders(),
     };
     const inserted = await manager
       .createQueryBuilder()

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckSubject, MatchConfidence } from '@mash/contracts';
-import { AgencyPerson } from '../records/agency-person.entity';
-import { exactMatchKey } from './exact-match';
+import { Clock, CLOCK, systemClock } from '@mash/platform';
+import { findCandidateRecords } from '../matching/candidate-search';
+import { decideAmongCandidates, ScoredRecord, scoreCandidate } from '../matching/match-score';
 
 export interface FoundCandidate {
   subjectId: string;
@@ -16,33 +17,36 @@ export interface FoundCandidate {
 }
 
 /**
- * Finds the agency's records that may be the subjects of a check. For now only exact matches
- * (exact-match.ts), which are confident enough to answer on without a person; a fuzzy rule producing
- * `possible-match` candidates for practitioner review belongs here, beside it.
+ * Finds the agency's records that may be the subjects of a check (libs/agency-node/src/matching):
+ * candidates are searched in PostgreSQL by blocking keys (candidate-search.ts), each is scored against
+ * the subject (match-score.ts), and those at or above the possible-match line are returned, best first:
+ * `match` above the match line, `possible-match` for a practitioner to confirm. An exact match of given
+ * name, family name and date of birth is always a `match`.
  */
 @Injectable()
 export class CheckMatcher {
+  constructor(@Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock) {}
+
   async findCandidates(manager: EntityManager, subjects: readonly CheckSubject[]): Promise<FoundCandidate[]> {
     const candidates: FoundCandidate[] = [];
+    const asOf = this.clock.now();
     for (const subject of subjects) {
-      const key = exactMatchKey(subject);
-      if (!key) continue;
-      const people = await manager.find(AgencyPerson, {
-        select: { recordId: true },
-        where: {
-          familyNameKey: key.familyNameKey,
-          givenNameKey: key.givenNameKey,
-          dateOfBirth: key.dateOfBirth,
-        },
-        order: { recordId: 'ASC' },
-      });
-      for (const person of people)
+      const { records } = await findCandidateRecords(manager, subject);
+      const scored: ScoredRecord[] = records.map((record) => ({
+        recordId: record.recordId,
+        record,
+        ...scoreCandidate(subject, record, asOf),
+      }));
+      const decided = decideAmongCandidates(scored)
+        .filter((candidate) => candidate.confidence)
+        .sort((a, b) => b.weight - a.weight || a.recordId.localeCompare(b.recordId));
+      for (const candidate of decided)
         candidates.push({
           subjectId: subject.subjectId,
-          recordId: person.recordId,
-          confidence: 'match',
-          score: 1,
-          reasons: ['exact name and date of birth'],
+          recordId: candidate.recordId,
+          confidence: candidate.confidence!,
+          score: candidate.score,
+          reasons: candidate.reasons,
         });
     }
     return candidates;

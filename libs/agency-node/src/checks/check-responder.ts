@@ -1,24 +1,26 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Counter } from 'prom-client';
-import { EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { CheckResponded, MessageTypes, validateMessage } from '@mash/contracts';
 import { Outbox } from '@mash/messaging';
 import { Clock, CLOCK, DomainError, metricsRegistry } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { disclosureEntry } from '../disclosures/disclosure-entry';
 import { DisclosuresService } from '../disclosures/disclosures.service';
-import { AgencyPerson } from '../records/agency-person.entity';
-import type { FoundCandidate } from './check-matcher';
-import { buildCheckResponse, ConfirmedMatch } from './check-response';
-import { CheckResponseRecord } from './check-response.entity';
+import { buildCheckResponse } from './check-response';
+import { CheckResponseRecord, StoredCheckItem } from './check-response.entity';
 import { Check } from './check.entity';
 
 const checksAnswered = new Counter({
   name: 'mash_agency_checks_answered_total',
-  help: 'Checks an agency node answered, by agency, RAG and whether it held anything',
-  labelNames: ['agency', 'rag', 'trace', 'responded_by'],
+  help: 'Answers an agency node sent, by agency, RAG, whether it held anything, who answered and whether the answer was partial',
+  labelNames: ['agency', 'rag', 'trace', 'responded_by', 'answer'],
   registers: [metricsRegistry],
 });
+
+/** Who answers when no person does. */
+export const AUTOMATIC = 'automatic';
 
 /** The answer would be refused by the decision service (e.g. too many items for one message). */
 export class ResponseBreaksContractError extends DomainError {
@@ -32,9 +34,10 @@ export class ResponseBreaksContractError extends DomainError {
 }
 
 /**
- * Answers a check from the matches someone (for now the node itself) has confirmed: builds the
- * response, stores it, logs the disclosure and enqueues `check.responded`, all in the caller's
- * transaction. A later practitioner review, and response signing, go through here too.
+ * Sends an answer to a check, whoever wrote it (the node's automatic no trace, or a practitioner):
+ * checks it against the contract, stores it, moves the check on, writes the disclosure log and
+ * enqueues `check.responded`, all in the caller's transaction. The outbox publishes it signed with the
+ * node's own key (libs/messaging message-signing), so every answer, automatic or a person's, is signed.
  */
 @Injectable()
 export class CheckResponder {
@@ -47,81 +50,54 @@ export class CheckResponder {
     private readonly disclosures: DisclosuresService,
   ) {}
 
-  /** The automatic answer: every exact match is confirmed, with no person involved. */
-  respondAutomatically(
-    manager: EntityManager,
-    check: Check,
-    candidates: readonly FoundCandidate[],
-  ): Promise<CheckResponded> {
-    return this.respond(
-      manager,
-      check,
-      candidates.filter((candidate) => candidate.confidence === 'match'),
-      'automatic',
-    );
-  }
-
-  async respond(
-    manager: EntityManager,
-    check: Check,
-    confirmed: readonly FoundCandidate[],
-    respondedBy: string,
-  ): Promise<CheckResponded> {
-    const recordIds = [...new Set(confirmed.map((candidate) => candidate.recordId))];
-    const people = recordIds.length
-      ? await manager.find(AgencyPerson, { where: { recordId: In(recordIds) }, relations: { facts: true } })
-      : [];
-    const byId = new Map(people.map((person) => [person.recordId, person]));
-    const matches: ConfirmedMatch[] = confirmed.flatMap((candidate) => {
-      const person = byId.get(candidate.recordId);
-      if (!person) return [];
-      return [
-        {
-          subjectId: candidate.subjectId,
-          confidence: candidate.confidence,
-          record: {
-            recordId: person.recordId,
-            facts: (person.facts ?? []).map((fact) => ({
-              factId: fact.factId,
-              date: fact.date,
-              kind: fact.kind,
-              summary: fact.summary,
-              classification: fact.classification,
-              severity: fact.severity,
-              role: fact.role,
-            })),
-          },
-        },
-      ];
-    });
-
+  /** "No trace", green, nothing shared: the only answer the node may give without a person. */
+  answerNoTraceAutomatically(manager: EntityManager, check: Check): Promise<CheckResponded> {
     const response = buildCheckResponse({
       check,
-      matches,
+      matches: [],
       recordKinds: this.node.recordKinds,
       analyse: this.node.analyse,
       respondedAt: this.clock.now(),
-      respondedBy,
+      respondedBy: AUTOMATIC,
     });
+    return this.send(manager, check, response, []);
+  }
+
+  /**
+   * `storedItems` are the response's items in the same order, with what the node keeps about each
+   * (the fact it was written from) and the wire does not carry.
+   */
+  async send(
+    manager: EntityManager,
+    check: Check,
+    response: CheckResponded,
+    storedItems: readonly StoredCheckItem[],
+  ): Promise<CheckResponded> {
     const valid = validateMessage(MessageTypes.CheckResponded, response);
     if (!valid.ok) throw new ResponseBreaksContractError(check.checkId, valid.reason);
 
+    const respondedAt = new Date(response.respondedAt);
+    const responseId = randomUUID();
+    const partial = response.partial === true;
     await manager.insert(CheckResponseRecord, {
+      responseId,
       checkId: response.checkId,
-      respondedAt: new Date(response.respondedAt),
+      respondedAt,
       respondedBy: response.respondedBy,
       rag: response.rag,
       noTrace: response.noTrace,
       analysis: response.analysis,
       matches: response.matches,
-      items: response.items,
+      items: storedItems.length === response.items.length ? [...storedItems] : response.items,
+      partial,
+      awaiting: response.awaiting ?? [],
     });
     await manager.update(
       Check,
       { checkId: check.checkId },
-      { status: 'responded', respondedAt: new Date(response.respondedAt) },
+      partial ? { partialRespondedAt: respondedAt } : { status: 'responded', respondedAt },
     );
-    await this.disclosures.record(manager, disclosureEntry(check, response));
+    await this.disclosures.record(manager, disclosureEntry(check, response, responseId));
     await this.outbox.enqueue(manager, {
       type: MessageTypes.CheckResponded,
       correlationId: check.contactId,
@@ -132,10 +108,11 @@ export class CheckResponder {
       agency: this.node.agency,
       rag: response.rag,
       trace: response.noTrace ? 'no-trace' : 'trace',
-      responded_by: respondedBy === 'automatic' ? 'automatic' : 'practitioner',
+      responded_by: response.respondedBy === AUTOMATIC ? 'automatic' : 'practitioner',
+      answer: partial ? 'partial' : 'complete',
     });
     this.logger.log(
-      `check ${check.checkId} answered: rag ${response.rag}, ${response.matches.length} match(es), ${response.items.length} item(s)`,
+      `check ${check.checkId} answered${partial ? ' in part' : ''}: rag ${response.rag}, ${response.matches.length} match(es), ${response.items.length} item(s)`,
     );
     return response;
   }

@@ -10,8 +10,13 @@ import {
   RagRating,
   SubjectRole,
 } from '@mash/contracts';
-import type { AgencyAnalysis, AgencyRecordKinds, AnalysedFact } from '../agency-node.definition';
-import { effectiveClassification, kindLabel } from '../records/fact-classification';
+import type { AgencyAnalysis, AgencyRecordKinds, AnalysedFact, FactDetails } from '../agency-node.definition';
+import {
+  analysableDetails,
+  effectiveClassification,
+  factHeading,
+  kindLabel,
+} from '../records/fact-classification';
 import { exactMatchKey } from './exact-match';
 
 export interface RecordFact {
@@ -22,6 +27,8 @@ export interface RecordFact {
   classification: ItemClassification;
   severity: RagRating;
   role: string | null;
+  /** The kind's own fields. */
+  details?: FactDetails | null;
 }
 
 /** A record the node (or later a practitioner) has confirmed belongs to a subject of the request. */
@@ -49,8 +56,24 @@ export interface CheckResponseInput {
   recordKinds: AgencyRecordKinds;
   analyse: AgencyAnalysis;
   respondedAt: Date;
-  /** `automatic`, or later the practitioner's id. */
+  /** `automatic`, or the practitioner's id. */
   respondedBy: string;
+}
+
+/** An item of a draft answer: the fact it was written from travels with it, but never on the wire. */
+export interface DraftCheckItem extends CheckItem {
+  recordId: string;
+  subjectId: string;
+  factId: string;
+}
+
+/** What the node would answer from the matches given: the starting point a practitioner edits. */
+export interface CheckResponseDraft {
+  rag: RagRating;
+  analysis: string;
+  noTrace: boolean;
+  matches: CheckMatch[];
+  items: DraftCheckItem[];
 }
 
 /**
@@ -60,6 +83,28 @@ export interface CheckResponseInput {
  * severity among the shared facts, or green when the agency holds nothing.
  */
 export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
+  const draft = draftCheckResponse(input);
+  return {
+    checkId: input.check.checkId,
+    contactId: input.check.contactId,
+    agency: input.check.agency,
+    respondedAt: input.respondedAt.toISOString(),
+    rag: draft.rag,
+    analysis: draft.analysis,
+    noTrace: draft.noTrace,
+    matches: draft.matches,
+    items: draft.items.map(({ summary, classification, recordId, subjectId }) => ({
+      summary,
+      classification,
+      recordId,
+      subjectId,
+    })),
+    respondedBy: input.respondedBy,
+  };
+}
+
+/** The draft behind buildCheckResponse, each item still knowing its fact. */
+export function draftCheckResponse(input: Omit<CheckResponseInput, 'respondedBy'>): CheckResponseDraft {
   const { check, recordKinds } = input;
   const subjectRoles = new Map(check.subjects.map((subject) => [subject.subjectId, subject.role]));
   const subjectOrder = new Map(check.subjects.map((subject, index) => [subject.subjectId, index]));
@@ -75,7 +120,7 @@ export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
     })
     .sort((a, b) => subjectOrder.get(a.subjectId)! - subjectOrder.get(b.subjectId)!);
 
-  const items: CheckItem[] = [];
+  const items: DraftCheckItem[] = [];
   const analysed: AnalysedFact[] = [];
   const itemisedFacts = new Set<string>();
   for (const match of matches) {
@@ -92,6 +137,7 @@ export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
         classification,
         recordId: match.record.recordId,
         subjectId: match.subjectId,
+        factId: fact.factId,
       });
       analysed.push({
         subjectId: match.subjectId,
@@ -102,6 +148,7 @@ export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
         severity: fact.severity,
         classification,
         role: fact.role,
+        details: analysableDetails(fact.kind, fact.details, recordKinds),
       });
     }
   }
@@ -113,10 +160,6 @@ export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
   }));
 
   return {
-    checkId: check.checkId,
-    contactId: check.contactId,
-    agency: check.agency,
-    respondedAt: input.respondedAt.toISOString(),
     rag: mostUrgentRag(analysed.map((fact) => fact.severity)) ?? 'green',
     analysis: input.analyse({
       facts: analysed,
@@ -129,11 +172,13 @@ export function buildCheckResponse(input: CheckResponseInput): CheckResponded {
     noTrace: matches.length === 0,
     matches: wireMatches,
     items,
-    respondedBy: input.respondedBy,
   };
 }
 
-/** "2026-05-01 Crime (victim): ..." so the decision maker sees when and what without opening the record. */
-function itemSummary(fact: RecordFact, kinds: AgencyRecordKinds): string {
-  return `${fact.date} ${kindLabel(fact.kind, kinds)}${fact.role ? ` (${fact.role})` : ''}: ${fact.summary}`;
+/**
+ * "2026-05-01 Crime (victim; violence against the person): ..." so the decision maker sees when and
+ * what without opening the record.
+ */
+export function itemSummary(fact: RecordFact, kinds: AgencyRecordKinds): string {
+  return `${fact.date} ${kindLabel(fact.kind, kinds)}${factHeading(fact, kinds)}: ${fact.summary}`;
 }

@@ -4,7 +4,10 @@ import type { Agency, CheckSubject, ConcernCategory, RagRating } from '@mash/con
 export const CHECK_STATUSES = ['open', 'responded'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
-/** A check request as the node received it from triage. */
+/**
+ * A check request as the node received it from triage. `open` until its complete answer is sent
+ * (a partial answer leaves it open), then `responded`.
+ */
 @Entity('checks')
 export class Check {
   @PrimaryColumn({ name: 'check_id', type: 'uuid' }) checkId!: string;
@@ -19,5 +22,11 @@ export class Check {
   @Column({ type: 'jsonb' }) subjects!: CheckSubject[];
   @Column({ name: 'concern_categories', type: 'jsonb' }) concernCategories!: ConcernCategory[];
   @Column({ name: 'concern_summary', type: 'text' }) concernSummary!: string;
+  /** When the complete answer was sent (status `responded`). */
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt!: Date | null;
+  /** When the latest partial answer was sent; the check stays `open` until it is completed. */
+  @Column({ name: 'partial_responded_at', type: 'timestamptz', nullable: true })
+  partialRespondedAt!: Date | null;
+  /** `traceparent`/`tracestate` of the request (ids only), so the answer continues the contact's trace. */
+  @Column({ name: 'trace_headers', type: 'jsonb' }) traceHeaders!: Record<string, string>;
 }

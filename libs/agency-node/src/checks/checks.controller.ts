@@ -1,12 +1,28 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { CheckResponded } from '@mash/contracts';
 import { CurrentUser, Principal, Roles } from '@mash/platform';
-import { assertActsForAgency, isAgencyPractitioner } from '../agency-access';
+import { assertActsForAgency, assertPractitionerOfAgency, isAgencyPractitioner } from '../agency-access';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
+import { CheckAnswersService } from './check-answers.service';
 import { withholdMashOnly } from './check-view';
 import { ChecksService } from './checks.service';
-import { CheckDetailResponse, CheckSummaryResponse } from './dto/check.response';
+import { CheckCandidateReviewView, CheckDetailResponse, CheckSummaryResponse } from './dto/check.response';
+import { CheckResponseRequest } from './dto/check-response.request';
 import { ListChecksQuery } from './dto/list-checks.query';
+import { ReviewCandidatesRequest } from './dto/review-candidates.request';
+
+const PROBLEM = { description: 'Problem details (application/problem+json) naming each field and rule' };
 
 @ApiTags('checks')
 @ApiBearerAuth()
@@ -14,13 +30,18 @@ import { ListChecksQuery } from './dto/list-checks.query';
 export class ChecksController {
   constructor(
     private readonly checks: ChecksService,
+    private readonly answers: CheckAnswersService,
     @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
   ) {}
 
   @Get()
   @Roles('agency-practitioner', 'hub-operator')
-  @ApiOperation({ summary: "This agency's check requests, soonest due first" })
+  @ApiOperation({
+    summary: "This agency's check requests, soonest due first, with the time each has left",
+    description: 'For practitioners of this agency and hub operators. `status=open` is the work list.',
+  })
   @ApiOkResponse({ type: [CheckSummaryResponse] })
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner nor a hub operator" })
   list(
     @Query() query: ListChecksQuery,
     @CurrentUser() principal: Principal,
@@ -32,8 +53,11 @@ export class ChecksController {
   @Get(':checkId')
   @Roles('agency-practitioner', 'hub-operator')
   @ApiOperation({
-    summary: 'A check: the request, its subjects, the records found for them and the answer sent',
-    description: "A hub operator sees mash-only text withheld; the agency's own practitioners see it all.",
+    summary:
+      'A check: the request, its subjects, the candidate records with score, reasons and review, the answers sent, ' +
+      "this agency's earlier answers about the same people, and a draft answer",
+    description:
+      "A hub operator sees mash-only text and fact details withheld and no draft; the agency's own practitioners see it all.",
   })
   @ApiOkResponse({ type: CheckDetailResponse })
   @ApiNotFoundResponse({ description: 'No such check' })
@@ -42,7 +66,72 @@ export class ChecksController {
     @CurrentUser() principal: Principal,
   ): Promise<CheckDetailResponse> {
     assertActsForAgency(principal, this.node.agency);
-    const detail = await this.checks.get(checkId);
-    return isAgencyPractitioner(principal, this.node.agency) ? detail : withholdMashOnly(detail);
+    const own = isAgencyPractitioner(principal, this.node.agency);
+    const detail = await this.checks.get(checkId, { withDraft: own });
+    return own ? detail : withholdMashOnly(detail);
+  }
+
+  @Post(':checkId/candidates/review')
+  @HttpCode(200)
+  @Roles('agency-practitioner')
+  @ApiOperation({
+    summary: 'Confirm or reject candidate records: is this record the person asked about?',
+    description:
+      'Only a practitioner of this agency. Each review names a candidate of this check (subjectId and recordId); ' +
+      'all are stored together or none. A candidate may be reviewed again until the check is completely answered. ' +
+      'Only confirmed candidates may be shared.',
+  })
+  @ApiOkResponse({ type: [CheckCandidateReviewView], description: "The check's candidates after the review" })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiUnprocessableEntityResponse({ description: 'A review names no candidate of this check, or one twice' })
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
+  @ApiNotFoundResponse({ description: 'No such check' })
+  @ApiConflictResponse({ description: 'The check has been answered completely' })
+  async review(
+    @Param('checkId') checkId: string,
+    @Body() body: ReviewCandidatesRequest,
+    @CurrentUser() principal: Principal,
+  ): Promise<CheckCandidateReviewView[]> {
+    assertPractitionerOfAgency(principal, this.node.agency);
+    const candidates = await this.answers.reviewCandidates(checkId, body, principal);
+    return candidates.map((candidate) => ({
+      subjectId: candidate.subjectId,
+      recordId: candidate.recordId,
+      confidence: candidate.confidence,
+      score: candidate.score,
+      reasons: candidate.reasons,
+      review: candidate.review,
+      reviewedBy: candidate.reviewedBy,
+      reviewedAt: candidate.reviewedAt?.toISOString() ?? null,
+    }));
+  }
+
+  @Post(':checkId/response')
+  @HttpCode(200)
+  @Roles('agency-practitioner')
+  @ApiOperation({
+    summary: "Answer the check: the agency's RAG, analysis and exactly the items the practitioner chose",
+    description:
+      'Only a practitioner of this agency. matchedRecordIds must be candidates a practitioner has confirmed; ' +
+      'noTrace is true exactly when none is matched; every item is about a matched record. ' +
+      '`partial: true` with `awaiting` sends what the agency has now and says what it still awaits; ' +
+      'a later response completes it (and replaces it at the MASH). Every answer is signed, sent through the ' +
+      'outbox and written to the disclosure log in one transaction.',
+  })
+  @ApiOkResponse({ type: CheckResponded, description: 'The answer as sent to the MASH' })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiUnprocessableEntityResponse({
+    description: 'The answer breaks a rule of sharing; each broken rule is listed',
+  })
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
+  @ApiNotFoundResponse({ description: 'No such check' })
+  @ApiConflictResponse({ description: 'The check has already been answered completely' })
+  respond(
+    @Param('checkId') checkId: string,
+    @Body() body: CheckResponseRequest,
+    @CurrentUser() principal: Principal,
+  ): Promise<CheckResponded> {
+    assertPractitionerOfAgency(principal, this.node.agency);
+    return this.answers.respond(checkId, body, principal);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
+import { CheckAnswersService } from './check-answers.service';
 import { CheckInboxService } from './check-inbox.service';
 import { CheckMatcher } from './check-matcher';
 import { CheckRequestsController } from './check-requests.controller';
@@ -10,6 +11,6 @@ import { ChecksService } from './checks.service';
 @Module({
   imports: [DisclosuresModule],
   controllers: [ChecksController, CheckRequestsController],
-  providers: [ChecksService, CheckInboxService, CheckMatcher, CheckResponder],
+  providers: [ChecksService, CheckAnswersService, CheckInboxService, CheckMatcher, CheckResponder],
 })
 export class ChecksModule {}

@@ -1,18 +1,37 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
-import { NotFoundError } from '@mash/platform';
+import { Clock, CLOCK, NotFoundError } from '@mash/platform';
+import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { AgencyPerson } from '../records/agency-person.entity';
 import { CheckCandidate } from './check-candidate.entity';
+import { practitionerDraft } from './check-draft';
+import type { ConfirmedMatch } from './check-response';
 import { CheckResponseRecord } from './check-response.entity';
 import { Check } from './check.entity';
-import type { AgencyRecordView, CheckDetailResponse, CheckSummaryResponse } from './dto/check.response';
+import type {
+  AgencyRecordView,
+  CheckAnswerView,
+  CheckDetailResponse,
+  CheckDraftView,
+  CheckSummaryResponse,
+  PreviousAnswerLink,
+  PreviousAnswerView,
+} from './dto/check.response';
 import type { ListChecksQuery } from './dto/list-checks.query';
+import { timeLeft } from './time-left';
+
+/** How many earlier answers about the same people a check shows. */
+const PREVIOUS_ANSWERS_MAX = 20;
 
 /** What practitioners and operators read about this node's checks. */
 @Injectable()
 export class ChecksService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
   /** Soonest due first; checks with no due date after those with one, then the oldest request first. */
   async list(query: ListChecksQuery): Promise<CheckSummaryResponse[]> {
@@ -24,57 +43,179 @@ export class ChecksService {
       .addOrderBy('check.checkId', 'ASC')
       .take(query.limit ?? 200);
     if (query.status) builder.where('check.status = :status', { status: query.status });
-    return (await builder.getMany()).map(toSummary);
+    const checks = await builder.getMany();
+    const pending = await this.pendingReviews(checks.map((check) => check.checkId));
+    const now = this.clock.now();
+    return checks.map((check) => toSummary(check, now, pending.get(check.checkId) ?? 0));
   }
 
-  async get(checkId: string): Promise<CheckDetailResponse> {
+  /**
+   * A check with everything a practitioner needs to answer it. `withDraft`: also the draft answer
+   * (for the agency's own practitioners while the check is open).
+   */
+  async get(checkId: string, options: { withDraft: boolean }): Promise<CheckDetailResponse> {
     const check = isUUID(checkId) ? await this.dataSource.getRepository(Check).findOneBy({ checkId }) : null;
     if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
-    const [candidates, response] = await Promise.all([
+    const [candidates, responses] = await Promise.all([
       this.dataSource
         .getRepository(CheckCandidate)
         .find({ where: { checkId }, order: { subjectId: 'ASC', recordId: 'ASC' } }),
-      this.dataSource.getRepository(CheckResponseRecord).findOneBy({ checkId }),
+      this.dataSource
+        .getRepository(CheckResponseRecord)
+        .find({ where: { checkId }, order: { respondedAt: 'ASC', responseId: 'ASC' } }),
     ]);
     const people = candidates.length
       ? await this.dataSource.getRepository(AgencyPerson).find({
-          where: { recordId: In(candidates.map((candidate) => candidate.recordId)) },
+          where: { recordId: In([...new Set(candidates.map((candidate) => candidate.recordId))]) },
           relations: { facts: true },
         })
       : [];
     const records = new Map(people.map((person) => [person.recordId, toRecordView(person)]));
     // In the order the request named its subjects, so a practitioner reads the child first.
     const subjectOrder = new Map(check.subjects.map((subject, index) => [subject.subjectId, index]));
-    candidates.sort((a, b) => (subjectOrder.get(a.subjectId) ?? 0) - (subjectOrder.get(b.subjectId) ?? 0));
+    candidates.sort(
+      (a, b) =>
+        (subjectOrder.get(a.subjectId) ?? 0) - (subjectOrder.get(b.subjectId) ?? 0) || b.score - a.score,
+    );
+    const answers = responses.map(toAnswerView);
+    const previousResponses = await this.previousAnswers(check, candidates);
+
+    let draft: CheckDraftView | null = null;
+    if (options.withDraft && check.status === 'open') {
+      const latestPartial = [...responses].reverse().find((response) => response.partial) ?? null;
+      draft = this.draft(check, candidates, people, latestPartial, previousResponses);
+    }
+    const now = this.clock.now();
     return {
-      ...toSummary(check),
+      ...toSummary(check, now, candidates.filter((candidate) => candidate.review === 'pending').length),
       concernSummary: check.concernSummary,
       subjects: check.subjects,
       candidates: candidates.map((candidate) => ({
         subjectId: candidate.subjectId,
         recordId: candidate.recordId,
         confidence: candidate.confidence,
+        score: candidate.score,
+        reasons: candidate.reasons,
+        review: candidate.review,
+        reviewedBy: candidate.reviewedBy,
+        reviewedAt: candidate.reviewedAt?.toISOString() ?? null,
         record: records.get(candidate.recordId) ?? null,
       })),
-      response: response && {
-        respondedAt: response.respondedAt.toISOString(),
-        respondedBy: response.respondedBy,
-        rag: response.rag,
-        noTrace: response.noTrace,
-        analysis: response.analysis,
-        matches: response.matches,
-        items: response.items.map((item) => ({
-          summary: item.summary,
-          classification: item.classification,
-          recordId: item.recordId ?? null,
-          subjectId: item.subjectId ?? null,
-        })),
-      },
+      response: answers[answers.length - 1] ?? null,
+      responses: answers,
+      previousResponses,
+      draft,
     };
+  }
+
+  private draft(
+    check: Check,
+    candidates: CheckCandidate[],
+    people: AgencyPerson[],
+    latestPartial: CheckResponseRecord | null,
+    previous: PreviousAnswerView[],
+  ): CheckDraftView {
+    const byId = new Map(people.map((person) => [person.recordId, person]));
+    const confirmed: ConfirmedMatch[] = candidates
+      .filter((candidate) => candidate.review === 'confirmed' && byId.has(candidate.recordId))
+      .map((candidate) => {
+        const person = byId.get(candidate.recordId)!;
+        return {
+          subjectId: candidate.subjectId,
+          confidence: candidate.confidence,
+          record: { recordId: person.recordId, facts: person.facts ?? [] },
+        };
+      });
+    // Oldest first, so each fact points at the first time it was shared.
+    const sharedBefore = new Map<string, { checkId: string; reference: string; respondedAt: string }>();
+    for (const answer of [...previous].reverse())
+      for (const item of answer.items)
+        if (item.factId && !sharedBefore.has(item.factId))
+          sharedBefore.set(item.factId, {
+            checkId: answer.checkId,
+            reference: answer.reference,
+            respondedAt: answer.respondedAt,
+          });
+    return practitionerDraft({
+      check,
+      matches: confirmed,
+      recordKinds: this.node.recordKinds,
+      analyse: this.node.analyse,
+      respondedAt: this.clock.now(),
+      partial: latestPartial,
+      sharedBefore,
+    });
+  }
+
+  /**
+   * This agency's answers on other checks about the same people (Northamptonshire 12): a subject of
+   * that check is the same person by a national identifier or name and date of birth, or that answer
+   * matched a record that is a candidate here.
+   */
+  private async previousAnswers(check: Check, candidates: CheckCandidate[]): Promise<PreviousAnswerView[]> {
+    const links = new Map<string, Set<PreviousAnswerLink>>();
+    const link = (checkId: string, how: PreviousAnswerLink) =>
+      (links.get(checkId) ?? links.set(checkId, new Set()).get(checkId)!).add(how);
+
+    const samePerson: Array<{ check_id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT other.check_id
+         FROM check_subject_keys mine
+         JOIN check_subject_keys other ON other.key = mine.key AND other.check_id <> mine.check_id
+        WHERE mine.check_id = $1`,
+      [check.checkId],
+    );
+    for (const row of samePerson) link(row.check_id, 'same-person');
+
+    const recordIds = [...new Set(candidates.map((candidate) => candidate.recordId))];
+    if (recordIds.length) {
+      // One containment test per record, so the GIN index on matches serves each.
+      const sameRecord: Array<{ check_id: string }> = await this.dataSource.query(
+        `SELECT DISTINCT check_id FROM check_responses
+          WHERE check_id <> $1 AND (${recordIds.map((_, index) => `matches @> $${index + 2}::jsonb`).join(' OR ')})`,
+        [check.checkId, ...recordIds.map((recordId) => JSON.stringify([{ recordId }]))],
+      );
+      for (const row of sameRecord) link(row.check_id, 'same-record');
+    }
+    if (!links.size) return [];
+
+    const answers = await this.dataSource.getRepository(CheckResponseRecord).find({
+      where: { checkId: In([...links.keys()]) },
+      order: { respondedAt: 'DESC', responseId: 'ASC' },
+      take: PREVIOUS_ANSWERS_MAX,
+    });
+    const checks = new Map(
+      (
+        await this.dataSource
+          .getRepository(Check)
+          .find({ where: { checkId: In([...new Set(answers.map((answer) => answer.checkId))]) } })
+      ).map((other) => [other.checkId, other]),
+    );
+    return answers.map((answer) => {
+      const other = checks.get(answer.checkId)!;
+      return {
+        ...toAnswerView(answer),
+        checkId: answer.checkId,
+        reference: other.reference,
+        requestedAt: other.requestedAt.toISOString(),
+        linkedBy: [...links.get(answer.checkId)!].sort(),
+      };
+    });
+  }
+
+  private async pendingReviews(checkIds: string[]): Promise<Map<string, number>> {
+    if (!checkIds.length) return new Map();
+    const rows: Array<{ check_id: string; pending: number }> = await this.dataSource.query(
+      `SELECT check_id, count(*)::int AS pending FROM check_candidates
+        WHERE check_id = ANY($1::uuid[]) AND review = 'pending' GROUP BY check_id`,
+      [checkIds],
+    );
+    return new Map(rows.map((row) => [row.check_id, row.pending]));
   }
 }
 
-function toSummary(check: Check): CheckSummaryResponse {
+function toSummary(check: Check, now: Date, candidatesToReview: number): CheckSummaryResponse {
+  const left =
+    check.status === 'open' ? timeLeft(check.dueAt, now) : { timeLeftMinutes: null, overdue: false };
   return {
     checkId: check.checkId,
     contactId: check.contactId,
@@ -87,6 +228,30 @@ function toSummary(check: Check): CheckSummaryResponse {
     respondedAt: check.respondedAt?.toISOString() ?? null,
     concernCategories: check.concernCategories,
     subjectCount: check.subjects.length,
+    ...left,
+    partialRespondedAt: check.partialRespondedAt?.toISOString() ?? null,
+    candidatesToReview,
+  };
+}
+
+function toAnswerView(response: CheckResponseRecord): CheckAnswerView {
+  return {
+    responseId: response.responseId,
+    respondedAt: response.respondedAt.toISOString(),
+    respondedBy: response.respondedBy,
+    rag: response.rag,
+    noTrace: response.noTrace,
+    analysis: response.analysis,
+    matches: response.matches,
+    items: response.items.map((item) => ({
+      summary: item.summary,
+      classification: item.classification,
+      recordId: item.recordId ?? null,
+      subjectId: item.subjectId ?? null,
+      factId: item.factId ?? null,
+    })),
+    partial: response.partial,
+    awaiting: response.awaiting,
   };
 }
 
@@ -112,6 +277,7 @@ function toRecordView(person: AgencyPerson): AgencyRecordView {
         classification: fact.classification,
         severity: fact.severity,
         role: fact.role,
+        details: fact.details,
       })),
   };
 }

@@ -4,6 +4,7 @@ import { postgresOptions } from '@mash/platform';
 import { CheckCandidate } from '../checks/check-candidate.entity';
 import { CheckResponseRecord } from '../checks/check-response.entity';
 import { Check } from '../checks/check.entity';
+import { CheckSubjectKey } from '../checks/check-subject-key.entity';
 import { Disclosure } from '../disclosures/disclosure.entity';
 import { AgencyFact } from '../records/agency-fact.entity';
 import { AgencyPerson } from '../records/agency-person.entity';
@@ -11,6 +12,8 @@ import { CreateAgencyRecords1763800000300 } from './migrations/1763800000300-cre
 import { CreateChecks1763800000310 } from './migrations/1763800000310-create-checks';
 import { CreateDisclosures1763800000320 } from './migrations/1763800000320-create-disclosures';
 import { CandidateScoresAndReview1763800000330 } from './migrations/1763800000330-candidate-scores-and-review';
+import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matching-search-keys';
+import { PractitionerResponses1763800000350 } from './migrations/1763800000350-practitioner-responses';
 
 export const AGENCY_NODE_ENTITIES = [
   AgencyPerson,
@@ -18,6 +21,7 @@ export const AGENCY_NODE_ENTITIES = [
   Check,
   CheckCandidate,
   CheckResponseRecord,
+  CheckSubjectKey,
   Disclosure,
 ];
 export const AGENCY_NODE_MIGRATIONS = [
@@ -25,6 +29,8 @@ export const AGENCY_NODE_MIGRATIONS = [
   CreateChecks1763800000310,
   CreateDisclosures1763800000320,
   CandidateScoresAndReview1763800000330,
+  MatchingSearchKeys1763800000340,
+  PractitionerResponses1763800000350,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { RagRating } from '@mash/contracts';
 
 /** One entry of the append-only disclosure log: what the agency shared, with whom, why and by whom. */
 @Entity('disclosures')
@@ -14,4 +15,9 @@ export class Disclosure {
   @Column({ name: 'record_ids', type: 'jsonb' }) recordIds!: string[];
   @Column({ name: 'responded_by', type: 'text' }) respondedBy!: string;
   @Column({ name: 'disclosed_at', type: 'timestamptz' }) disclosedAt!: Date;
+  /** The answer this entry records (null only for entries written before answers had ids). */
+  @Column({ name: 'response_id', type: 'uuid', nullable: true }) responseId!: string | null;
+  @Column({ type: 'boolean' }) partial!: boolean;
+  @Column({ type: 'text', nullable: true }) rag!: RagRating | null;
+  @Column({ name: 'no_trace', type: 'boolean', nullable: true }) noTrace!: boolean | null;
 }

@@ -14,7 +14,11 @@ export class DisclosuresController {
   @Get()
   @Roles('auditor')
   @ApiOperation({
-    summary: 'The disclosure log: what this agency shared with the MASH, why and by whom, newest first',
+    summary: 'The disclosure log: what this agency shared with the MASH, why, by whom and when, newest first',
+    description:
+      "Every answer, partial or complete, automatic or a practitioner's, writes one entry: item counts by " +
+      'classification, the records shared, with whom, why, by whom, when, its RAG and whether it was partial. ' +
+      'Never what the items say. Auditors only.',
   })
   @ApiOkResponse({ type: [DisclosureResponse] })
   list(@Query() query: ListDisclosuresQuery): Promise<DisclosureResponse[]> {

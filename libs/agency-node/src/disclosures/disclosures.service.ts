@@ -16,11 +16,19 @@ export class DisclosuresService {
   }
 
   async list(query: ListDisclosuresQuery): Promise<DisclosureResponse[]> {
-    const rows = await this.dataSource.getRepository(Disclosure).find({
-      where: query.checkId ? { checkId: query.checkId } : {},
-      order: { disclosedAt: 'DESC', id: 'ASC' },
-      take: query.limit ?? 200,
-    });
+    const builder = this.dataSource
+      .getRepository(Disclosure)
+      .createQueryBuilder('disclosure')
+      .orderBy('disclosure.disclosedAt', 'DESC')
+      .addOrderBy('disclosure.id', 'ASC')
+      .take(query.limit ?? 200);
+    if (query.checkId) builder.andWhere('disclosure.checkId = :checkId', { checkId: query.checkId });
+    // Containment, so the GIN index on record_ids serves "what did we ever share about this person?".
+    if (query.recordId)
+      builder.andWhere('disclosure.record_ids @> CAST(:records AS jsonb)', {
+        records: JSON.stringify([query.recordId]),
+      });
+    const rows = await builder.getMany();
     return rows.map((row) => ({ ...row, disclosedAt: row.disclosedAt.toISOString() }));
   }
 }

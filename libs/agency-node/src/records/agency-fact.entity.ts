@@ -2,6 +2,9 @@ import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import type { ItemClassification, RagRating } from '@mash/contracts';
 import { AgencyPerson } from './agency-person.entity';
 
+/** A fact's details as stored: flat JSON values (each kind's class keeps them so). */
+export type StoredFactDetails = Record<string, string | number | boolean | null>;
+
 /** Something the agency knows about a person, classified by the agency. */
 @Entity('agency_facts')
 export class AgencyFact {
@@ -13,6 +16,8 @@ export class AgencyFact {
   @Column({ type: 'text' }) classification!: ItemClassification;
   @Column({ type: 'text' }) severity!: RagRating;
   @Column({ type: 'text', nullable: true }) role!: string | null;
+  /** The kind's own fields (AgencyRecordKinds), as validated on import. */
+  @Column({ type: 'jsonb' }) details!: StoredFactDetails;
   @ManyToOne(() => AgencyPerson, (person) => person.facts, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'record_id' })
   person?: AgencyPerson;

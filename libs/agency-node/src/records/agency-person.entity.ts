@@ -19,5 +19,8 @@ export class AgencyPerson {
   @Column({ type: 'text', nullable: true }) upn!: string | null;
   @Column({ name: 'pnc_id', type: 'text', nullable: true }) pncId!: string | null;
   @Column({ name: 'imported_at', type: 'timestamptz' }) importedAt!: Date;
+  /** Matching's blocking keys and normalised name (matching/search-keys.ts personSearchColumns). */
+  @Column({ name: 'search_keys', type: 'text', array: true }) searchKeys!: string[];
+  @Column({ name: 'search_name', type: 'text' }) searchName!: string;
   @OneToMany(() => AgencyFact, (fact) => fact.person) facts?: AgencyFact[];
 }

@@ -4,6 +4,7 @@ import {
   IsArray,
   IsIn,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -30,7 +31,10 @@ export const FACT_SUMMARY_MAX = 3_000;
 /** The response carries at most 500 items; a person's facts beyond this belong in a conversation. */
 export const FACTS_PER_RECORD_MAX = 200;
 
-/** One thing the agency knows about the person. `kind` and `role` are checked against the agency's own vocabulary. */
+/**
+ * One thing the agency knows about the person. `kind`, `role` and `details` (the kind's own fields)
+ * are checked against the agency's own record types (AgencyRecordKinds).
+ */
 export class AgencyFactLine {
   @IsString()
   @MaxLength(RECORD_ID_MAX)
@@ -42,6 +46,8 @@ export class AgencyFactLine {
   @IsIn(ITEM_CLASSIFICATIONS) classification!: ItemClassification;
   @IsIn(RAG_RATINGS) severity!: RagRating;
   @IsOptional() @IsString() @MaxLength(40) role?: string | null;
+  /** The kind's own fields (police incident type, school attendance...), validated by the kind's class. */
+  @IsOptional() @IsObject() details?: Record<string, unknown> | null;
 }
 
 /** One person in the agency's records, one NDJSON line (API.md, agency nodes: POST /records/import). */

@@ -1,4 +1,4 @@
-import { aRecordLine, testRecordKinds, toNdjson } from '../testing/factories';
+import { aCrimeDetails, aRecordLine, testRecordKinds, toNdjson } from '../testing/factories';
 import { parseAgencyRecords, ParsedAgencyRecords } from './agency-records-ndjson';
 
 const today = new Date('2026-11-20T10:00:00Z');
@@ -18,6 +18,7 @@ function aFact(overrides: Record<string, unknown> = {}) {
     classification: 'shareable',
     severity: 'red',
     role: 'victim',
+    details: aCrimeDetails(),
     ...overrides,
   };
 }
@@ -127,31 +128,73 @@ describe('reading an agency NDJSON import', () => {
 
   it('stores intelligence as mash-only whatever the line says', () => {
     const result = parse(
-      toNdjson([aRecordLine({ facts: [aFact({ kind: 'intelligence', classification: 'shareable' })] })]),
+      toNdjson([
+        aRecordLine({
+          facts: [aFact({ kind: 'intelligence', classification: 'shareable', details: undefined })],
+        }),
+      ]),
     );
     expect(result.ok && result.records[0].facts[0].classification).toBe('mash-only');
   });
 
-  it('accepts any lower-case role code, or none, where the agency has no role vocabulary', () => {
-    const kinds = { factKinds: ['school'] };
-    const ok = parseAgencyRecords(
+  it("checks a kind's own fields, naming each under details", () => {
+    const result = parse(
       toNdjson([
         aRecordLine({
           facts: [
-            aFact({ kind: 'school', role: undefined }),
-            aFact({ factId: 'F-y', kind: 'school', role: 'pupil' }),
+            aFact({ details: { type: 'arson', sensitivity: 'standard' } }),
+            aFact({ factId: 'F-2', details: { ...aCrimeDetails(), victims: 'two' } }),
+            aFact({ factId: 'F-3', details: { ...aCrimeDetails(), colour: 'blue' } }),
+            aFact({ factId: 'F-4', details: undefined }),
+            aFact({ factId: 'F-5', details: ['assault'] }),
           ],
         }),
       ]),
-      kinds,
-      today,
     );
-    expect(ok.ok).toBe(true);
-    const bad = parseAgencyRecords(
-      toNdjson([aRecordLine({ facts: [aFact({ kind: 'school', role: 'Head Teacher' })] })]),
-      kinds,
-      today,
+    expect(violationsOf(result)).toEqual([
+      { line: 1, field: 'facts[4].details', rule: 'isObject' },
+      { line: 1, field: 'facts[0].details.type', rule: 'isIn' },
+      { line: 1, field: 'facts[1].details.victims', rule: 'min' },
+      { line: 1, field: 'facts[1].details.victims', rule: 'isInt' },
+      { line: 1, field: 'facts[2].details.colour', rule: 'whitelistValidation' },
+      { line: 1, field: 'facts[3].details', rule: 'isDefined' },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('arson');
+  });
+
+  it('refuses details or a role on a kind that records neither', () => {
+    const result = parse(
+      toNdjson([
+        aRecordLine({
+          facts: [
+            aFact({ kind: 'note', role: undefined, details: { anything: 1 } }),
+            aFact({ factId: 'F-2', kind: 'note', role: 'victim', details: undefined }),
+          ],
+        }),
+      ]),
     );
-    expect(violationsOf(bad)).toEqual([{ line: 1, field: 'facts[0].role', rule: 'matches' }]);
+    expect(violationsOf(result)).toEqual([
+      { line: 1, field: 'facts[0].details', rule: 'isEmpty' },
+      { line: 1, field: 'facts[1].role', rule: 'isEmpty' },
+    ]);
+  });
+
+  it("keeps a kind's details as validated, and a fact its details mark sensitive becomes mash-only", () => {
+    const result = parse(
+      toNdjson([
+        aRecordLine({
+          facts: [
+            aFact({ details: { ...aCrimeDetails({ sensitivity: 'sensitive' }), reference: 'CR/1' } }),
+            aFact({ factId: 'F-2', kind: 'note', role: undefined, details: undefined }),
+          ],
+        }),
+      ]),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.violations));
+    expect(result.records[0].facts[0]).toMatchObject({
+      classification: 'mash-only',
+      details: { type: 'assault', sensitivity: 'sensitive', reference: 'CR/1' },
+    });
+    expect(result.records[0].facts[1].details).toEqual({});
   });
 });

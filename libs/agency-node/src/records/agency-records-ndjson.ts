@@ -1,9 +1,9 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { FieldViolation, flattenValidationErrors } from '@mash/contracts';
-import type { AgencyRecordKinds } from '../agency-node.definition';
-import { AgencyRecordLine } from './agency-record-line';
-import { effectiveClassification } from './fact-classification';
+import type { AgencyRecordKinds, FactKind } from '../agency-node.definition';
+import { AgencyFactLine, AgencyRecordLine } from './agency-record-line';
+import { effectiveClassification, kindCodes } from './fact-classification';
 
 /** A broken rule on one line of an import: the line number (from 1), the field and the rule. Never the value. */
 export interface LineViolation extends FieldViolation {
@@ -16,7 +16,6 @@ export type ParsedAgencyRecords =
 export const IMPORT_LINES_MAX = 100_000;
 /** A wholly wrong file would otherwise answer with one problem per line. */
 const VIOLATIONS_REPORTED_MAX = 200;
-const CODE = /^[a-z][a-z-]*$/;
 
 /**
  * Reads an agency's NDJSON export: one person a line, blank lines ignored. Every line is checked
@@ -69,16 +68,8 @@ export function parseAgencyRecords(
       record.facts.forEach((fact, factIndex) => {
         if (typeof fact !== 'object' || fact === null) return;
         const field = (name: string) => `facts[${factIndex}].${name}`;
-        if (typeof fact.kind === 'string' && !kinds.factKinds.includes(fact.kind)) {
-          report(field('kind'), 'isIn', `${field('kind')} must be one of: ${kinds.factKinds.join(', ')}`);
-        }
-        if (kinds.factRoles) {
-          if (fact.role == null) report(field('role'), 'isDefined', `${field('role')} is required`);
-          else if (typeof fact.role === 'string' && !kinds.factRoles.includes(fact.role)) {
-            report(field('role'), 'isIn', `${field('role')} must be one of: ${kinds.factRoles.join(', ')}`);
-          }
-        } else if (typeof fact.role === 'string' && !CODE.test(fact.role)) {
-          report(field('role'), 'matches', `${field('role')} must be a lower-case code`);
+        for (const violation of factViolations(fact, kinds, `facts[${factIndex}]`)) {
+          report(violation.field, violation.rule, violation.message);
         }
         if (typeof fact.date === 'string' && fact.date > todayIso) {
           report(field('date'), 'notInFuture', `${field('date')} must not be in the future`);
@@ -125,9 +116,54 @@ export function parseAgencyRecords(
   for (const record of records) {
     record.otherNames ??= [];
     for (const fact of record.facts) {
+      if (!kinds.kinds[fact.kind]?.details) fact.details = {};
       fact.classification = effectiveClassification(fact, kinds);
       fact.role ??= null;
     }
   }
   return { ok: true, records };
+}
+
+const STRICT = { whitelist: true, forbidNonWhitelisted: true, forbidUnknownValues: true } as const;
+
+/**
+ * A fact against the agency's own record types: a kind it records, the role that kind asks for (or
+ * none), and the kind's own fields in `details`, validated by the kind's class. Fields are named
+ * relative to the fact (`details.type`); messages never carry a value.
+ */
+function factViolations(fact: AgencyFactLine, kinds: AgencyRecordKinds, at: string): FieldViolation[] {
+  if (typeof fact.kind !== 'string') return [];
+  const violations: FieldViolation[] = [];
+  const add = (name: string, rule: string, message: string) =>
+    violations.push({ field: `${at}.${name}`, rule, message: `${at}.${name} ${message}` });
+  const kind: FactKind | undefined = Object.hasOwn(kinds.kinds, fact.kind)
+    ? kinds.kinds[fact.kind]
+    : undefined;
+  if (!kind) {
+    add('kind', 'isIn', `must be one of: ${kindCodes(kinds).join(', ')}`);
+    return violations;
+  }
+  if (kind.roles) {
+    if (fact.role == null) add('role', 'isDefined', `is required for ${fact.kind}`);
+    else if (typeof fact.role === 'string' && !kind.roles.includes(fact.role))
+      add('role', 'isIn', `must be one of: ${kind.roles.join(', ')}`);
+  } else if (fact.role != null) {
+    add('role', 'isEmpty', `is not recorded for ${fact.kind}`);
+  }
+  if (!kind.details) {
+    if (fact.details != null && Object.keys(fact.details).length)
+      add('details', 'isEmpty', `are not recorded for ${fact.kind}`);
+    return violations;
+  }
+  if (fact.details == null) {
+    add('details', 'isDefined', `are required for ${fact.kind}`);
+    return violations;
+  }
+  if (typeof fact.details !== 'object' || Array.isArray(fact.details)) return violations; // IsObject reports it
+  const details = plainToInstance(kind.details, fact.details);
+  const detailViolations = flattenValidationErrors(validateSync(details, STRICT), `${at}.details`);
+  violations.push(...detailViolations);
+  // Kept as the kind's class read them; flat values, so a shallow copy is the plain object to store.
+  if (!detailViolations.length) fact.details = { ...details } as Record<string, unknown>;
+  return violations;
 }

@@ -2,7 +2,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ValidationFailedError } from '@mash/platform';
 import type { AgencyRecordKinds } from '../agency-node.definition';
 import { nameKey } from '../checks/exact-match';
-import { AgencyFact } from './agency-fact.entity';
+import { personSearchColumns } from '../matching/search-keys';
+import { AgencyFact, StoredFactDetails } from './agency-fact.entity';
 import type { AgencyRecordLine } from './agency-record-line';
 import { parseAgencyRecords } from './agency-records-ndjson';
 import { AgencyPerson } from './agency-person.entity';
@@ -49,7 +50,12 @@ async function storeAgencyRecords(
     await manager.delete(AgencyFact, { recordId: In(batch.map((record) => record.recordId)) });
   }
   const facts = records.flatMap((record) =>
-    record.facts.map((fact) => ({ ...fact, recordId: record.recordId, role: fact.role ?? null })),
+    record.facts.map((fact) => ({
+      ...fact,
+      recordId: record.recordId,
+      role: fact.role ?? null,
+      details: (fact.details ?? {}) as StoredFactDetails,
+    })),
   );
   // A fact that moved from one person to another in the agency's system moves here too.
   for (const batch of chunks(facts, FACTS_PER_STATEMENT)) await manager.upsert(AgencyFact, batch, ['factId']);
@@ -70,6 +76,7 @@ function toPerson(record: AgencyRecordLine, importedAt: Date): AgencyPerson {
     upn: record.upn ?? null,
     pncId: record.pncId ?? null,
     importedAt,
+    ...personSearchColumns(record),
   };
 }
 

@@ -1,15 +1,42 @@
+import { IsIn, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import type { AgencyRecordKinds, AnalysedFact, AnalysisInput } from '../agency-node.definition';
 import type { CheckResponseInput, ConfirmedMatch, RecordFact } from '../checks/check-response';
 
 /** Small factories for the engine's unit tests (STYLE.md: test data from factories, not copied literals). */
 
-/** A police-like vocabulary, so the engine's tests exercise roles and forced mash-only kinds. */
+const TEST_ROLES = ['victim', 'suspect', 'offender', 'witness', 'person-of-concern'];
+
+/** The fields a test `crime` carries: a type code, a sensitivity and a free-text reference. */
+export class TestCrimeDetails {
+  @IsIn(['assault', 'theft']) type!: string;
+  @IsIn(['standard', 'sensitive']) sensitivity!: string;
+  @IsOptional() @IsString() @MaxLength(40) reference?: string;
+  @IsOptional() @IsInt() @Min(0) victims?: number;
+}
+
+/**
+ * A police-like set of record types, so the engine's tests exercise roles, details, a sensitivity that
+ * forces mash-only, a kind that is always mash-only, and a kind with no roles and no details.
+ */
 export const testRecordKinds: AgencyRecordKinds = {
-  factKinds: ['incident', 'crime', 'intelligence'],
-  labels: { incident: 'Incident', crime: 'Crime', intelligence: 'Intelligence' },
-  factRoles: ['victim', 'suspect', 'offender', 'witness', 'person-of-concern'],
-  alwaysMashOnly: ['intelligence'],
+  kinds: {
+    incident: { label: 'Incident', roles: TEST_ROLES },
+    crime: {
+      label: 'Crime',
+      roles: TEST_ROLES,
+      details: TestCrimeDetails,
+      analysable: ['type', 'sensitivity', 'reference', 'victims'],
+      mashOnlyWhen: (details) => details.sensitivity === 'sensitive',
+      heading: (details) => (typeof details.type === 'string' ? details.type : undefined),
+    },
+    intelligence: { label: 'Intelligence', roles: TEST_ROLES, alwaysMashOnly: true },
+    note: { label: 'Note' },
+  },
 };
+
+export function aCrimeDetails(overrides: Partial<TestCrimeDetails> = {}): Record<string, unknown> {
+  return { type: 'assault', sensitivity: 'standard', ...overrides };
+}
 
 let sequence = 0;
 
@@ -23,6 +50,7 @@ export function aRecordFact(overrides: Partial<RecordFact> = {}): RecordFact {
     classification: 'shareable',
     severity: 'amber',
     role: 'victim',
+    details: {},
     ...overrides,
   };
 }
@@ -109,6 +137,7 @@ export function anAnalysedFact(overrides: Partial<AnalysedFact> = {}): AnalysedF
     severity: 'amber',
     classification: 'shareable',
     role: null,
+    details: {},
     ...overrides,
   };
 }

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Agency, CheckItem, CheckMatch, RagRating } from '@mash/contracts';
+import type { Agency, AwaitedInformation, CheckItem, CheckMatch, RagRating } from '@mash/contracts';
 import type { CheckStatus } from './record-status';
 
 /** One agency's answer as it arrived in `check.responded`, items still carrying their classification. */
@@ -10,6 +10,12 @@ export interface CheckResponse {
   matches: CheckMatch[];
   items: CheckItem[];
   respondedBy: string;
+  /**
+   * A partial answer (Northamptonshire stage 2): what the agency has so far, and what it still awaits.
+   * Absent in answers stored before partial answers existed, which were all complete.
+   */
+  partial?: boolean;
+  awaiting?: AwaitedInformation[];
 }
 
 /** One agency's check for a MASH record. */

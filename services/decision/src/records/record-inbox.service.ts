@@ -94,10 +94,11 @@ export class RecordInboxService {
         `check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`,
       );
     }
-    if (check.status === 'responded') {
+    if (check.status === 'responded' && !answerReplaces(check, message)) {
       this.logger.log(`check ${check.checkId} has already been answered; response ignored`);
       return;
     }
+    const replacesPartial = check.status === 'responded';
     check.status = 'responded';
     check.respondedAt = new Date(message.respondedAt);
     check.response = {
@@ -116,6 +117,10 @@ export class RecordInboxService {
         subjectId: subjectId ?? null,
       })),
       respondedBy: message.respondedBy,
+      partial: message.partial === true,
+      awaiting: message.partial
+        ? (message.awaiting ?? []).map(({ what, from, since }) => ({ what, from, since }))
+        : [],
     };
     await manager.update(
       RecordCheck,
@@ -135,6 +140,8 @@ export class RecordInboxService {
       detail: {
         checkId: check.checkId,
         agency: check.agency,
+        partial: message.partial === true,
+        replacesPartial,
         items: message.items.length,
         mashOnlyItems: message.items.filter((item) => item.classification === 'mash-only').length,
       },
@@ -156,4 +163,16 @@ export class RecordInboxService {
       { feedbackSentAt: new Date(message.sentAt), updatedAt: this.clock.now() },
     );
   }
+}
+
+/**
+ * A later answer completes or updates a partial one and replaces it (CheckResponded); a complete answer
+ * is final, and an answer older than the one held (delivered out of order) changes nothing.
+ */
+export function answerReplaces(
+  check: { response: { partial?: boolean } | null; respondedAt: Date | null },
+  message: { respondedAt: string },
+): boolean {
+  if (!check.response?.partial) return false;
+  return !check.respondedAt || Date.parse(message.respondedAt) >= check.respondedAt.getTime();
 }

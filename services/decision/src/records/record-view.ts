@@ -23,6 +23,8 @@ function checkAsSeenBy(check: RecordCheck, roles: readonly StaffRole[]): CheckVi
           matches: response.matches,
           items: itemsAsSeenBy(response.items, check.agency, roles),
           respondedBy: response.respondedBy,
+          partial: response.partial === true,
+          awaiting: response.awaiting ?? [],
         }
       : null,
   };

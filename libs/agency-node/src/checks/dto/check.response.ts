@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   Address,
   AGENCIES,
+  AwaitedInformation,
   CheckMatch,
   CheckSubject,
   CONCERN_CATEGORIES,
@@ -16,7 +17,11 @@ import {
   type MatchConfidence,
   type RagRating,
 } from '@mash/contracts';
+import { CANDIDATE_REVIEWS, type CandidateReview } from '../check-candidate.entity';
 import { CHECK_STATUSES, type CheckStatus } from '../check.entity';
+
+export const PREVIOUS_ANSWER_LINKS = ['same-person', 'same-record'] as const;
+export type PreviousAnswerLink = (typeof PREVIOUS_ANSWER_LINKS)[number];
 
 /** One line of the work list. */
 export class CheckSummaryResponse {
@@ -32,6 +37,26 @@ export class CheckSummaryResponse {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) respondedAt!: string | null;
   @ApiProperty({ enum: CONCERN_CATEGORIES, isArray: true }) concernCategories!: ConcernCategory[];
   @ApiProperty() subjectCount!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description:
+      "For an open check with a due time: whole minutes until it is due, by the node's clock; negative once overdue",
+  })
+  timeLeftMinutes!: number | null;
+  @ApiProperty({ description: 'An open check past its due time' })
+  overdue!: boolean;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When a partial answer was last sent; the check stays open until it is completed',
+  })
+  partialRespondedAt!: string | null;
+  @ApiProperty({
+    description: 'Candidate records still waiting for a practitioner to confirm or reject them',
+  })
+  candidatesToReview!: number;
 }
 
 export class RecordFactView {
@@ -43,6 +68,14 @@ export class RecordFactView {
   @ApiProperty({ enum: ITEM_CLASSIFICATIONS }) classification!: ItemClassification;
   @ApiProperty({ enum: RAG_RATINGS }) severity!: RagRating;
   @ApiProperty({ nullable: true, type: String }) role!: string | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      "The kind's own fields (police incident type, attendance...); null when withheld from the caller",
+  })
+  details!: Record<string, unknown> | null;
   @ApiPropertyOptional({ description: 'True when the summary is mash-only and the caller is not its agency' })
   withheld?: boolean;
 }
@@ -62,10 +95,26 @@ export class AgencyRecordView {
   @ApiProperty({ type: [RecordFactView] }) facts!: RecordFactView[];
 }
 
-export class CheckCandidateView {
+/** A candidate and its review, without the record. */
+export class CheckCandidateReviewView {
   @ApiProperty({ example: 'child-0' }) subjectId!: string;
   @ApiProperty() recordId!: string;
   @ApiProperty({ enum: MATCH_CONFIDENCES }) confidence!: MatchConfidence;
+  @ApiProperty({ minimum: 0, maximum: 1, description: 'How alike the subject and the record are' })
+  score!: number;
+  @ApiProperty({
+    type: [String],
+    description: 'Why the score is what it is (which fields agreed), never values',
+  })
+  reasons!: string[];
+  @ApiProperty({ enum: CANDIDATE_REVIEWS }) review!: CandidateReview;
+  @ApiProperty({ nullable: true, type: String, description: 'The practitioner who reviewed it' })
+  reviewedBy!: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt!: string | null;
+}
+
+/** A record the node found for a subject, with its review and the record itself. */
+export class CheckCandidateView extends CheckCandidateReviewView {
   @ApiProperty({ type: AgencyRecordView, nullable: true, description: 'Null if the record has since gone' })
   record!: AgencyRecordView | null;
 }
@@ -76,11 +125,19 @@ export class CheckItemView {
   @ApiProperty({ enum: ITEM_CLASSIFICATIONS }) classification!: ItemClassification;
   @ApiProperty({ nullable: true, type: String }) recordId!: string | null;
   @ApiProperty({ nullable: true, type: String }) subjectId!: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description:
+      'The fact the item was written from (kept by the node, never sent); shown to its own practitioners',
+  })
+  factId?: string | null;
   @ApiPropertyOptional() withheld?: boolean;
 }
 
-/** The answer as sent to the MASH. */
+/** An answer as sent to the MASH. */
 export class CheckAnswerView {
+  @ApiProperty({ format: 'uuid' }) responseId!: string;
   @ApiProperty({ format: 'date-time' }) respondedAt!: string;
   @ApiProperty({ description: '`automatic`, or the practitioner who answered' }) respondedBy!: string;
   @ApiProperty({ enum: RAG_RATINGS }) rag!: RagRating;
@@ -88,6 +145,60 @@ export class CheckAnswerView {
   @ApiProperty() analysis!: string;
   @ApiProperty({ type: () => [CheckMatch] }) matches!: CheckMatch[];
   @ApiProperty({ type: [CheckItemView] }) items!: CheckItemView[];
+  @ApiProperty({ description: 'A partial answer, completed by a later one' }) partial!: boolean;
+  @ApiProperty({ type: () => [AwaitedInformation], description: 'What a partial answer still awaits' })
+  awaiting!: AwaitedInformation[];
+}
+
+/** An earlier answer of this agency about the same people, on another check (Northamptonshire 12). */
+export class PreviousAnswerView extends CheckAnswerView {
+  @ApiProperty({ format: 'uuid' }) checkId!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ format: 'date-time' }) requestedAt!: string;
+  @ApiProperty({
+    enum: PREVIOUS_ANSWER_LINKS,
+    isArray: true,
+    description:
+      'same-person: a subject of that check is the same person (NHS number, UPN, PNC id, or name and date of birth); ' +
+      'same-record: that answer matched a record that is a candidate here',
+  })
+  linkedBy!: PreviousAnswerLink[];
+}
+
+/** An item of the draft, exactly as `POST /checks/{checkId}/response` takes it. */
+export class DraftItemView {
+  @ApiProperty() summary!: string;
+  @ApiProperty({ enum: ITEM_CLASSIFICATIONS }) classification!: ItemClassification;
+  @ApiProperty({ nullable: true, type: String }) recordId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) subjectId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) factId!: string | null;
+}
+
+export class SharedBeforeView {
+  @ApiProperty() factId!: string;
+  @ApiProperty({ format: 'uuid' }) checkId!: string;
+  @ApiProperty() reference!: string;
+  @ApiProperty({ format: 'date-time' }) respondedAt!: string;
+}
+
+/**
+ * A starting point for the practitioner's answer, in the shape `POST /checks/{checkId}/response` takes:
+ * the partial answer already sent with the facts of confirmed records it does not yet hold added to it,
+ * or, with no partial answer, one item per fact of each confirmed record and the agency's drafted analysis.
+ * Nothing is sent until a practitioner posts it.
+ */
+export class CheckDraftView {
+  @ApiProperty({ enum: RAG_RATINGS }) rag!: RagRating;
+  @ApiProperty() analysis!: string;
+  @ApiProperty() noTrace!: boolean;
+  @ApiProperty({ type: [String] }) matchedRecordIds!: string[];
+  @ApiProperty({ type: [DraftItemView] }) items!: DraftItemView[];
+  @ApiProperty({
+    type: [SharedBeforeView],
+    description:
+      'Facts in the draft that this agency already shared about the same people on an earlier check',
+  })
+  sharedBefore!: SharedBeforeView[];
 }
 
 /** The request, its subjects, the candidate records the node found and the answer sent (API.md). */
@@ -95,5 +206,23 @@ export class CheckDetailResponse extends CheckSummaryResponse {
   @ApiProperty() concernSummary!: string;
   @ApiProperty({ type: () => [CheckSubject] }) subjects!: CheckSubject[];
   @ApiProperty({ type: [CheckCandidateView] }) candidates!: CheckCandidateView[];
-  @ApiProperty({ type: CheckAnswerView, nullable: true }) response!: CheckAnswerView | null;
+  @ApiProperty({
+    type: CheckAnswerView,
+    nullable: true,
+    description: 'The latest answer sent: the complete one, or the latest partial one',
+  })
+  response!: CheckAnswerView | null;
+  @ApiProperty({ type: [CheckAnswerView], description: 'Every answer sent for this check, oldest first' })
+  responses!: CheckAnswerView[];
+  @ApiProperty({
+    type: [PreviousAnswerView],
+    description: "This agency's earlier answers about the same people, newest first",
+  })
+  previousResponses!: PreviousAnswerView[];
+  @ApiProperty({
+    type: CheckDraftView,
+    nullable: true,
+    description: "For the agency's own practitioners while the check is open; null otherwise",
+  })
+  draft!: CheckDraftView | null;
 }

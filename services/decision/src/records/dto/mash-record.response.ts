@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   AdultDetails,
   AGENCIES,
+  AwaitedInformation,
   CheckMatch,
   ChildDetails,
   Concern,
@@ -83,6 +84,16 @@ export class CheckResponseView {
   @ApiProperty({ type: () => [CheckMatch] }) matches!: CheckMatch[];
   @ApiProperty({ type: () => [CheckItemView] }) items!: CheckItemView[];
   @ApiProperty({ description: "The practitioner's id, or `automatic`" }) respondedBy!: string;
+  @ApiProperty({
+    description:
+      'A partial answer: the agency still awaits what `awaiting` lists; a later answer replaces it',
+  })
+  partial!: boolean;
+  @ApiProperty({
+    type: () => [AwaitedInformation],
+    description: 'What the agency still awaits, from whom, since when',
+  })
+  awaiting!: AwaitedInformation[];
 }
 
 export class CheckView {

@@ -1,0 +1,159 @@
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
+import { Counter } from 'prom-client';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { isUUID } from 'class-validator';
+import type { CheckResponded, FieldViolation } from '@mash/contracts';
+import {
+  Clock,
+  CLOCK,
+  ConflictError,
+  contextFromHeaders,
+  DomainError,
+  metricsRegistry,
+  NotFoundError,
+  withSpan,
+} from '@mash/platform';
+import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
+import { AgencyFact } from '../records/agency-fact.entity';
+import { CheckCandidate } from './check-candidate.entity';
+import { reviewViolations } from './candidate-review';
+import { CheckResponder } from './check-responder';
+import { Check } from './check.entity';
+import type { CheckResponseRequest } from './dto/check-response.request';
+import type { ReviewCandidatesRequest } from './dto/review-candidates.request';
+import { vetPractitionerResponse } from './practitioner-response';
+
+const candidatesReviewed = new Counter({
+  name: 'mash_agency_candidates_reviewed_total',
+  help: 'Candidate records a practitioner confirmed or rejected, by agency, review and the confidence the node had',
+  labelNames: ['agency', 'review', 'confidence'],
+  registers: [metricsRegistry],
+});
+
+export class CheckAlreadyAnsweredError extends ConflictError {
+  constructor(checkId: string) {
+    super(
+      'check-already-answered',
+      `check ${checkId} has been answered completely; its candidates and answer can no longer change`,
+    );
+  }
+}
+
+/** A well-formed request that breaks a rule of the check (422), each broken rule naming its field. */
+export class CheckRulesError extends DomainError {
+  constructor(code: string, message: string, violations: FieldViolation[]) {
+    super(code, message, HttpStatus.UNPROCESSABLE_ENTITY, violations);
+  }
+}
+
+/** Who is acting: the token's subject, never their name. */
+export interface Practitioner {
+  id: string;
+}
+
+/**
+ * A practitioner's work on a check: confirming or rejecting the candidate records, then answering
+ * (in part, then completely). Each runs in one transaction holding the check's row lock, so two
+ * practitioners on the same check cannot interleave a review with an answer, and nothing is half-stored.
+ */
+@Injectable()
+export class CheckAnswersService {
+  private readonly logger = new Logger('checks');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly responder: CheckResponder,
+  ) {}
+
+  async reviewCandidates(
+    checkId: string,
+    request: ReviewCandidatesRequest,
+    practitioner: Practitioner,
+  ): Promise<CheckCandidate[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const check = await this.lockOpenCheck(manager, checkId);
+      const candidates = await manager.find(CheckCandidate, { where: { checkId: check.checkId } });
+      const violations = reviewViolations(request.reviews, candidates);
+      if (violations.length)
+        throw new CheckRulesError(
+          'review-refused',
+          'the reviews do not fit the candidates of this check; nothing was stored',
+          violations,
+        );
+      const reviewedAt = this.clock.now();
+      for (const review of request.reviews) {
+        await manager.update(
+          CheckCandidate,
+          { checkId: check.checkId, subjectId: review.subjectId, recordId: review.recordId },
+          { review: review.review, reviewedBy: practitioner.id, reviewedAt },
+        );
+        const candidate = candidates.find(
+          (known) => known.subjectId === review.subjectId && known.recordId === review.recordId,
+        )!;
+        candidatesReviewed.inc({
+          agency: this.node.agency,
+          review: review.review,
+          confidence: candidate.confidence,
+        });
+      }
+      this.logger.log(`check ${check.checkId}: ${request.reviews.length} candidate(s) reviewed`);
+      return manager.find(CheckCandidate, {
+        where: { checkId: check.checkId },
+        order: { subjectId: 'ASC', recordId: 'ASC' },
+      });
+    });
+  }
+
+  async respond(
+    checkId: string,
+    request: CheckResponseRequest,
+    practitioner: Practitioner,
+  ): Promise<CheckResponded> {
+    return this.dataSource.transaction(async (manager) => {
+      const check = await this.lockOpenCheck(manager, checkId);
+      const candidates = await manager.find(CheckCandidate, { where: { checkId: check.checkId } });
+      const confirmedRecords = candidates
+        .filter((candidate) => candidate.review === 'confirmed')
+        .map((candidate) => candidate.recordId);
+      const named = request.matchedRecordIds.filter((recordId) => confirmedRecords.includes(recordId));
+      const facts = named.length
+        ? await manager.find(AgencyFact, {
+            select: { factId: true, recordId: true, kind: true, classification: true, details: true },
+            where: { recordId: In(named) },
+          })
+        : [];
+      const vetted = vetPractitionerResponse(request, {
+        check,
+        candidates,
+        facts,
+        recordKinds: this.node.recordKinds,
+        respondedAt: this.clock.now(),
+        respondedBy: practitioner.id,
+      });
+      if (!vetted.ok)
+        throw new CheckRulesError(
+          'response-refused',
+          'the response breaks the rules of sharing; nothing was stored or sent',
+          vetted.violations,
+        );
+      // Hours after the request, the answer still belongs to the contact's one trace (DESIGN.md, Observability).
+      return withSpan(
+        'check.answer',
+        { parent: contextFromHeaders(check.traceHeaders), attributes: { 'mash.check_id': check.checkId } },
+        () => this.responder.send(manager, check, vetted.response, vetted.storedItems),
+      );
+    });
+  }
+
+  /** The check, locked for this transaction; 404 unknown, 409 once completely answered. */
+  private async lockOpenCheck(manager: EntityManager, checkId: string): Promise<Check> {
+    const check = isUUID(checkId)
+      ? await manager.findOne(Check, { where: { checkId }, lock: { mode: 'pessimistic_write' } })
+      : null;
+    if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
+    if (check.status !== 'open') throw new CheckAlreadyAnsweredError(check.checkId);
+    return check;
+  }
+}

@@ -1,0 +1,208 @@
+import { aPerson } from '../testing/matching-factories';
+import {
+  decideAmongCandidates,
+  MATCH_LINE,
+  POSSIBLE_MATCH_LINE,
+  PersonToMatch,
+  ScoredRecord,
+  scoreCandidate,
+  scoreFromWeight,
+} from './match-score';
+
+const subject = aPerson();
+const score = (record: Partial<PersonToMatch>, from: PersonToMatch = subject) =>
+  scoreCandidate(from, aPerson(record));
+const scored = (recordId: string, record: PersonToMatch, from: PersonToMatch = subject): ScoredRecord => ({
+  recordId,
+  record,
+  ...scoreCandidate(from, record),
+});
+
+describe('match score', () => {
+  it('makes exact names and date of birth a match', () => {
+    expect(score({})).toMatchObject({
+      confidence: 'match',
+      reasons: expect.arrayContaining(['date of birth agrees']),
+    });
+  });
+
+  it('makes a nickname with the family name and date of birth a match, saying so', () => {
+    const result = score({ givenName: 'William' }, aPerson({ givenName: 'Bill' }));
+    expect(result.confidence).toBe('match');
+    expect(result.reasons).toContain('given name is a short form or other form of the same name');
+  });
+
+  it('leaves a one-letter slip in a short given name to a practitioner (Ada for Ava)', () => {
+    expect(score({ givenName: 'Ava' }, aPerson({ givenName: 'Ada' })).confidence).toBe('possible-match');
+  });
+
+  it('makes a one-letter typing slip in the family name a match, with its similarity', () => {
+    const result = score({ familyName: 'Kowalski' }, aPerson({ familyName: 'Kowalsky' }));
+    expect(result.confidence).toBe('match');
+    expect(result.reasons.join(';')).toMatch(/family name (sounds alike|spelt similarly) \(0\.\d\d\)/);
+  });
+
+  it('makes a phonetic misspelling of the family name a match (Smyth for Smith)', () => {
+    const result = score({ familyName: 'Smith' }, aPerson({ familyName: 'Smyth' }));
+    expect(result.confidence).toBe('match');
+    expect(result.reasons).toContain('family name sounds alike (0.89)');
+  });
+
+  it('finds given and family names swapped', () => {
+    const result = score({}, aPerson({ givenName: 'Jones', familyName: 'Amy' }));
+    expect(result.confidence).toBe('match');
+    expect(result.reasons).toContain('given and family names swapped');
+  });
+
+  it('finds one part of a hyphenated family name', () => {
+    const result = score({ familyName: 'Jones-Okafor' });
+    expect(result.confidence).toBe('match');
+    expect(result.reasons).toContain('family name agrees with one part of a hyphenated or double name');
+  });
+
+  it('finds a person by an other name (alias) on the record', () => {
+    const result = score({ givenName: 'Amelia', familyName: 'Brown', otherNames: ['Amy Jones'] });
+    expect(result.confidence).toBe('match');
+    expect(result.reasons).toContain('names agree with an other name (alias or previous name) on the record');
+  });
+
+  it('makes day and month transposed a possible match for a practitioner to confirm', () => {
+    const result = score({ dateOfBirth: '2016-04-03' });
+    expect(result.confidence).toBe('possible-match');
+    expect(result.reasons).toContain('date of birth day and month transposed');
+  });
+
+  it('makes a date of birth one digit out a possible match', () => {
+    const result = score({ dateOfBirth: '2016-03-07' });
+    expect(result.confidence).toBe('possible-match');
+    expect(result.reasons).toContain('date of birth differs by one digit or one year');
+  });
+
+  it('never makes a subject without a date of birth a match on names alone', () => {
+    const result = score({}, aPerson({ dateOfBirth: null }));
+    expect(result.confidence).toBe('possible-match');
+    expect(result.reasons).toContain('no date of birth to compare');
+  });
+
+  it('drops a record whose date of birth differs', () => {
+    expect(score({ dateOfBirth: '2013-09-21' }).confidence).toBeNull();
+  });
+
+  it('drops a twin: same family name, date of birth and address, a different given name', () => {
+    const result = score({ givenName: 'Grace' });
+    expect(result.confidence).toBeNull();
+    expect(result.reasons).toContain('given name differs');
+  });
+
+  it('settles a match on an agreeing NHS number even without a date of birth', () => {
+    const result = score(
+      { nhsNumber: '9434765919' },
+      aPerson({ givenName: 'Amie', dateOfBirth: null, nhsNumber: '943 476 5919' }),
+    );
+    expect(result.confidence).toBe('match');
+    expect(result.reasons).toContain('NHS number agrees');
+  });
+
+  it('never auto-matches a record whose valid NHS number differs, even on exact names and date of birth', () => {
+    const result = score({ nhsNumber: '4010232137' }, aPerson({ nhsNumber: '9434765919' }));
+    expect(result.confidence).toBe('possible-match');
+    expect(result.reasons).toContain('NHS number differs');
+  });
+
+  it('counts the postcode as supporting evidence', () => {
+    const moved = score({ address: { postcode: 'SE1 7PB' } });
+    const stayed = score({});
+    expect(stayed.weight).toBeGreaterThan(moved.weight);
+    expect(stayed.reasons).toContain('address and postcode agree');
+  });
+
+  it('counts a different recorded sex against', () => {
+    const result = score({ gender: 'male' });
+    expect(result.reasons).toContain('recorded sex differs');
+    expect(result.weight).toBeLessThan(score({}).weight);
+  });
+
+  it('never puts a name, date or address in its reasons', () => {
+    const reasons = [
+      ...score(
+        { givenName: 'William', familyName: 'Smyth-Jones', dateOfBirth: '2016-04-03' },
+        aPerson({ givenName: 'Bill' }),
+      ).reasons,
+      ...score({ nhsNumber: '9434765919' }, aPerson({ nhsNumber: '9434765919' })).reasons,
+    ].join(' ');
+    for (const value of ['amy', 'jones', 'bill', 'william', 'smyth', '2016', 'CR0', 'High', '9434765919'])
+      expect(reasons.toLowerCase()).not.toContain(value.toLowerCase());
+  });
+
+  it('maps the possible-match line to a score of 0.5 and the match line to 0.9', () => {
+    expect(scoreFromWeight(POSSIBLE_MATCH_LINE)).toBe(0.5);
+    expect(scoreFromWeight(MATCH_LINE)).toBe(0.9);
+    expect(scoreFromWeight(40)).toBeLessThanOrEqual(1);
+    expect(scoreFromWeight(-40)).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('deciding among one subject’s candidates', () => {
+  it('keeps a rare name without a date of birth as a possible match', () => {
+    const subject = aPerson({ dateOfBirth: null, address: null });
+    const [only] = decideAmongCandidates([scored('P-1', aPerson(), subject)]);
+    expect(only.confidence).toBe('possible-match');
+  });
+
+  it('drops a common name without a date of birth unless something else agrees', () => {
+    const subject = aPerson({ dateOfBirth: null, address: { postcode: 'CR0 1AA' } });
+    const records = Array.from({ length: 32 }, (_, n) =>
+      scored(
+        `P-${n}`,
+        aPerson({ dateOfBirth: `19${50 + n}-01-02`, address: { postcode: n ? 'SE1 7PB' : 'CR0 1AA' } }),
+        subject,
+      ),
+    );
+    const decided = decideAmongCandidates(records);
+    expect(
+      decided.filter((candidate) => candidate.confidence).map((candidate) => candidate.recordId),
+    ).toEqual(['P-0']);
+    expect(decided[1].reasons).toContain(
+      '31 other record(s) agree on the names too, with no date of birth to tell them apart',
+    );
+  });
+
+  it('demotes a sibling whose given name is only close to the subject’s when the exact one is there', () => {
+    const subject = aPerson({ givenName: 'Katherine' });
+    const decided = decideAmongCandidates([
+      scored('KATHERINE', aPerson({ givenName: 'Katherine' }), subject),
+      scored('CATHERINE', aPerson({ givenName: 'Catherine' }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', 'possible-match']);
+    expect(decided[1].reasons).toContain(
+      'another record with the same family name and date of birth agrees more closely on the given name',
+    );
+  });
+
+  it('drops a namesake whose date of birth is one digit out when the subject’s own record matches', () => {
+    const subject = aPerson({ address: null });
+    const decided = decideAmongCandidates([
+      scored('AMY', aPerson(), subject),
+      scored('NAMESAKE', aPerson({ dateOfBirth: '2016-03-07', address: { postcode: 'SE1 7PB' } }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', null]);
+  });
+
+  it('keeps a record one digit out at the same postcode beside a match: it may be a duplicate record', () => {
+    const subject = aPerson();
+    const decided = decideAmongCandidates([
+      scored('AMY', aPerson(), subject),
+      scored('AMY-AGAIN', aPerson({ dateOfBirth: '2016-03-07' }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', 'possible-match']);
+  });
+
+  it('counts a record’s age against a subject without a date of birth who is a child', () => {
+    const subject = aPerson({ dateOfBirth: null, role: 'child' });
+    const asOf = new Date('2026-11-26T09:00:00Z');
+    const adult = scoreCandidate(subject, aPerson({ dateOfBirth: '1980-01-01' }), asOf);
+    const child = scoreCandidate(subject, aPerson(), asOf);
+    expect(adult.reasons).toContain('the record’s age does not fit the subject being a child or an adult');
+    expect(adult.weight).toBeLessThan(child.weight);
+  });
+});

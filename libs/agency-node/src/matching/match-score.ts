@@ -1,0 +1,401 @@
+import type { Address, Gender, MatchConfidence, SubjectRole } from '@mash/contracts';
+import { AddressAgreement, compareAddresses } from './address-match';
+import { compareDatesOfBirth, DateOfBirthAgreement } from './date-of-birth-match';
+import {
+  compareIdentifiers,
+  IdentifierAgreement,
+  IdentifierName,
+  PersonIdentifiers,
+} from './identifier-match';
+import {
+  NameAgreement,
+  NameComparison,
+  NamePairing,
+  namePairings,
+  NameRoute,
+  PersonNames,
+  SOUNDS_ALIKE_MIN_SIMILARITY,
+} from './name-similarity';
+
+/**
+ * How a candidate record is scored against a subject of a check. Each comparison adds evidence for or
+ * against, in bits (log2 of how much likelier that outcome is for the same person than for another, the
+ * Fellegi-Sunter model of record linkage): a family name that agrees exactly is about 2^7 times likelier
+ * between two records of one person than between two records picked from the candidates; a date of birth
+ * that differs is about 2^10 times likelier between two people. The weights below are set by hand from
+ * that reasoning and checked against the synthetic evaluation (docs/matching.md), not fitted.
+ */
+export interface PersonToMatch extends PersonNames, PersonIdentifiers {
+  /** A check's subject is a child or an adult of the household (CheckSubject.role). */
+  role?: SubjectRole | null;
+  dateOfBirth?: string | null;
+  gender?: Gender | null;
+  address?: Address | null;
+}
+
+type FixedAgreement = Exclude<NameAgreement, 'sounds-alike' | 'similar'>;
+
+export const GIVEN_NAME_WEIGHTS: Readonly<Record<FixedAgreement, number>> = {
+  exact: 6,
+  part: 4.5,
+  nickname: 4.5,
+  initial: 1,
+  // A different given name with everything else agreeing is the classic sibling or twin.
+  different: -9,
+  missing: 0,
+};
+
+export const FAMILY_NAME_WEIGHTS: Readonly<Record<FixedAgreement, number>> = {
+  exact: 7,
+  part: 5.5,
+  nickname: 0,
+  initial: 0,
+  // Less than a given name: children are recorded under either parent's or a step-parent's name.
+  different: -6,
+  missing: 0,
+};
+
+/**
+ * Names that sound alike or are spelt similarly count for more the closer they are (Winkler's
+ * adjustment of agreement weights by the string comparator, 1990): from `lowest` at a Jaro-Winkler
+ * similarity of SOUNDS_ALIKE_MIN_SIMILARITY up to `highest` at 1. Short given names that share a sound
+ * (Amy, Ama: 0.82) count little; a one-letter slip in a long family name (Kowalski, Kowalsky) nearly
+ * as much as the name itself.
+ */
+export const GIVEN_NAME_ALIKE_WEIGHTS = { lowest: 1.5, highest: 5 } as const;
+export const FAMILY_NAME_ALIKE_WEIGHTS = { lowest: 2.5, highest: 6 } as const;
+
+export function givenNameWeight(comparison: NameComparison): number {
+  return nameWeight(comparison, GIVEN_NAME_WEIGHTS, GIVEN_NAME_ALIKE_WEIGHTS);
+}
+
+export function familyNameWeight(comparison: NameComparison): number {
+  return nameWeight(comparison, FAMILY_NAME_WEIGHTS, FAMILY_NAME_ALIKE_WEIGHTS);
+}
+
+function nameWeight(
+  comparison: NameComparison,
+  fixed: Readonly<Record<FixedAgreement, number>>,
+  alike: { lowest: number; highest: number },
+): number {
+  const { agreement, similarity } = comparison;
+  if (agreement !== 'sounds-alike' && agreement !== 'similar') return fixed[agreement];
+  const position = (similarity - SOUNDS_ALIKE_MIN_SIMILARITY) / (1 - SOUNDS_ALIKE_MIN_SIMILARITY);
+  const clamped = Math.min(1, Math.max(0, position));
+  return Math.round((alike.lowest + (alike.highest - alike.lowest) * clamped) * 100) / 100;
+}
+
+export const DATE_OF_BIRTH_WEIGHTS: Readonly<Record<DateOfBirthAgreement, number>> = {
+  same: 8,
+  transposed: 5,
+  typo: 4,
+  different: -10,
+  missing: 0,
+};
+
+/** Small costs for lining names up other than as given: each is a plausible error, but a less common one. */
+export const NAME_ROUTE_WEIGHTS: Readonly<Record<NameRoute, number>> = {
+  names: 0,
+  swapped: -1,
+  'record-other-name': -0.5,
+  'subject-other-name': -0.5,
+};
+
+export const IDENTIFIER_AGREES_WEIGHT = 14;
+export const IDENTIFIER_DIFFERS_WEIGHT = -12;
+export const ADDRESS_WEIGHTS: Readonly<Record<AddressAgreement, number>> = {
+  'same-address': 3.5,
+  'same-postcode': 2.5,
+  different: 0,
+  missing: 0,
+};
+/** Recorded sex differs (both female or male): strong, not conclusive (recording errors, transition). */
+export const GENDER_DIFFERS_WEIGHT = -3;
+/**
+ * A subject without a date of birth is still a child or an adult: a record whose age says otherwise
+ * (a child subject, a record aged CHILD_SUBJECT_MAX_RECORD_AGE or more; an adult subject, a record under
+ * ADULT_SUBJECT_MIN_RECORD_AGE) is probably a namesake of another generation. Older children and young
+ * adults overlap, so the ages leave room (care leavers, 16- and 17-year-old parents).
+ */
+export const AGE_CONTRADICTS_ROLE_WEIGHT = -5;
+export const CHILD_SUBJECT_MAX_RECORD_AGE = 21;
+export const ADULT_SUBJECT_MIN_RECORD_AGE = 14;
+
+/**
+ * A match needs the names to agree closely, not only enough evidence in total: each name at least
+ * this much (a given name spelt similarly at 0.9, a family name spelt similarly at 0.89), unless an
+ * identifier agrees. A short given name one letter out (Ava, Ada) is left to a practitioner.
+ */
+export const MATCH_MIN_GIVEN_NAME_WEIGHT = 3.5;
+export const MATCH_MIN_FAMILY_NAME_WEIGHT = 4;
+
+/**
+ * The match line: at or above it, and with the date of birth agreeing exactly or an identifier agreeing,
+ * the record is a `match`, shared without a practitioner confirming it. Exact names and date of birth
+ * (21 bits) are a match; so are a nickname, a one-letter slip in one name, or half of a double family
+ * name, with the other name and the date of birth exact. Two approximate names are not.
+ */
+export const MATCH_LINE = 18;
+/**
+ * The possible-match line: at or above it (and below the match line, or without the date of birth or an
+ * identifier to settle it) a practitioner must confirm the record. Below it the record is not reported.
+ * Both names exact without a date of birth (13 bits) are a possible match; twins (one family name, date
+ * of birth and address, different given names: 9.5 bits) are not.
+ */
+export const POSSIBLE_MATCH_LINE = 10;
+
+/** The score reported with a candidate: the evidence mapped onto 0..1, the possible-match line at 0.5 and the match line at 0.9. */
+export function scoreFromWeight(weight: number): number {
+  const steepness = Math.log(9) / (MATCH_LINE - POSSIBLE_MATCH_LINE);
+  return Math.round(10_000 / (1 + Math.exp(-steepness * (weight - POSSIBLE_MATCH_LINE)))) / 10_000;
+}
+
+export interface MatchEvidence {
+  names: NamePairing;
+  dateOfBirth: DateOfBirthAgreement;
+  identifiers: IdentifierAgreement[];
+  address: AddressAgreement;
+  genderDiffers: boolean;
+  /** Only for a subject without a date of birth: the record's age does not fit the subject's role. */
+  ageContradictsRole: boolean;
+}
+
+export interface CandidateScore {
+  evidence: MatchEvidence;
+  /** Evidence in bits, the sum of the contributions. */
+  weight: number;
+  score: number;
+  /** null: below the possible-match line, not reported. */
+  confidence: MatchConfidence | null;
+  /** One line per contribution, naming fields, never values. */
+  reasons: string[];
+}
+
+/** `asOf`: the day the check is made, for comparing a subject's role with a record's age. */
+export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, asOf?: Date): CandidateScore {
+  const pairings = namePairings(subject, record);
+  let names = pairings[0];
+  for (const pairing of pairings) if (namesWeight(pairing) > namesWeight(names)) names = pairing;
+  const evidence: MatchEvidence = {
+    names,
+    dateOfBirth: compareDatesOfBirth(subject.dateOfBirth, record.dateOfBirth),
+    identifiers: compareIdentifiers(subject, record),
+    address: compareAddresses(subject.address, record.address),
+    genderDiffers: sexDiffers(subject.gender, record.gender),
+    ageContradictsRole: !subject.dateOfBirth && ageContradictsRole(subject.role, record.dateOfBirth, asOf),
+  };
+  return decide(evidence, contributions(evidence));
+}
+
+/** Evidence from the names alone, as lined up by one pairing. */
+export function namesWeight(pairing: NamePairing): number {
+  return (
+    givenNameWeight(pairing.given) + familyNameWeight(pairing.family) + NAME_ROUTE_WEIGHTS[pairing.route]
+  );
+}
+
+interface Contribution {
+  weight: number;
+  reason: string;
+}
+
+function contributions(evidence: MatchEvidence): Contribution[] {
+  const out: Contribution[] = [];
+  const { names } = evidence;
+  if (names.route !== 'names')
+    out.push({ weight: NAME_ROUTE_WEIGHTS[names.route], reason: ROUTE_REASONS[names.route] });
+  out.push({
+    weight: givenNameWeight(names.given),
+    reason: nameReason('given name', names.given.agreement, names.given.similarity),
+  });
+  out.push({
+    weight: familyNameWeight(names.family),
+    reason: nameReason('family name', names.family.agreement, names.family.similarity),
+  });
+  out.push({
+    weight: DATE_OF_BIRTH_WEIGHTS[evidence.dateOfBirth],
+    reason: DATE_OF_BIRTH_REASONS[evidence.dateOfBirth],
+  });
+  for (const { identifier, agreement } of evidence.identifiers)
+    out.push({
+      weight: agreement === 'agrees' ? IDENTIFIER_AGREES_WEIGHT : IDENTIFIER_DIFFERS_WEIGHT,
+      reason: `${IDENTIFIER_LABELS[identifier]} ${agreement === 'agrees' ? 'agrees' : 'differs'}`,
+    });
+  if (ADDRESS_WEIGHTS[evidence.address])
+    out.push({ weight: ADDRESS_WEIGHTS[evidence.address], reason: ADDRESS_REASONS[evidence.address] });
+  if (evidence.genderDiffers) out.push({ weight: GENDER_DIFFERS_WEIGHT, reason: 'recorded sex differs' });
+  if (evidence.ageContradictsRole)
+    out.push({
+      weight: AGE_CONTRADICTS_ROLE_WEIGHT,
+      reason: 'the record’s age does not fit the subject being a child or an adult',
+    });
+  return out;
+}
+
+/**
+ * Weight to confidence, with caps: without an exact date of birth or an agreeing identifier a record is
+ * never more than a possible match (a name alone, a transposed or mistyped date, must be confirmed by a
+ * person before anything is shared); neither is one whose identifier differs, nor one whose names agree
+ * only loosely (MATCH_MIN_GIVEN_NAME_WEIGHT, MATCH_MIN_FAMILY_NAME_WEIGHT) unless an identifier agrees.
+ */
+function decide(evidence: MatchEvidence, parts: Contribution[], extra: Contribution[] = []): CandidateScore {
+  const all = [...parts, ...extra];
+  const weight = all.reduce((sum, part) => sum + part.weight, 0);
+  const identified = evidence.identifiers.some((identifier) => identifier.agreement === 'agrees');
+  const closeNames =
+    givenNameWeight(evidence.names.given) >= MATCH_MIN_GIVEN_NAME_WEIGHT &&
+    familyNameWeight(evidence.names.family) >= MATCH_MIN_FAMILY_NAME_WEIGHT;
+  const settled = identified || (evidence.dateOfBirth === 'same' && closeNames);
+  const contradicted = evidence.identifiers.some((identifier) => identifier.agreement === 'differs');
+  let confidence: MatchConfidence | null = null;
+  if (weight >= MATCH_LINE && settled && !contradicted) confidence = 'match';
+  else if (weight >= POSSIBLE_MATCH_LINE) confidence = 'possible-match';
+  return {
+    evidence,
+    weight,
+    score: scoreFromWeight(weight),
+    confidence,
+    reasons: all.map((part) => part.reason).filter(Boolean),
+  };
+}
+
+/** A candidate of one subject, scored. */
+export interface ScoredRecord extends CandidateScore {
+  recordId: string;
+  record: PersonToMatch;
+}
+
+/**
+ * Adjustments that need all of one subject's candidates at once:
+ * - names without a date of birth: when several records agree on the names, each counts for its share
+ *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
+ *   (log2 of k for k records alike). A rare name alone stays a possible match; a common one needs the
+ *   address, an identifier or the age to tell the records apart, and the one that has it keeps its place;
+ * - when a record is a `match`, the other candidates whose date of birth does not agree exactly are
+ *   namesakes unless something ties them to the subject (the same postcode, an identifier): they are
+ *   dropped;
+ * - a record that shares its family name and date of birth with another candidate whose given name
+ *   agrees more closely is probably that child's sibling or twin: it is demoted one step.
+ */
+export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
+  const nameOnly = scored.filter(
+    (candidate) => candidate.evidence.dateOfBirth === 'missing' && candidate.confidence,
+  );
+  const shared = scored.map((candidate) => {
+    if (!nameOnly.includes(candidate) || nameOnly.length < 2) return candidate;
+    const rivals = nameOnly.reduce((sum, other) => sum + 2 ** (other.weight - candidate.weight), 0);
+    const extra = {
+      weight: -Math.round(Math.log2(rivals) * 100) / 100,
+      reason: `${nameOnly.length - 1} other record(s) agree on the names too, with no date of birth to tell them apart`,
+    };
+    return { ...candidate, ...decide(candidate.evidence, contributions(candidate.evidence), [extra]) };
+  });
+  const matched = shared.some((candidate) => candidate.confidence === 'match');
+  const undominated = shared.map((candidate) => {
+    if (!matched || !candidate.confidence || candidate.confidence === 'match') return candidate;
+    const tied =
+      candidate.evidence.dateOfBirth === 'same' ||
+      candidate.evidence.identifiers.some((identifier) => identifier.agreement === 'agrees') ||
+      candidate.evidence.address === 'same-address' ||
+      candidate.evidence.address === 'same-postcode';
+    return tied ? candidate : { ...candidate, confidence: null };
+  });
+  return undominated.map((candidate) => {
+    if (!candidate.confidence) return candidate;
+    const closerSibling = undominated.some(
+      (other) =>
+        other !== candidate &&
+        other.confidence &&
+        other.record.dateOfBirth === candidate.record.dateOfBirth &&
+        sameFamilyName(other.record, candidate.record) &&
+        givenNameWeight(other.evidence.names.given) > givenNameWeight(candidate.evidence.names.given),
+    );
+    if (!closerSibling) return candidate;
+    return {
+      ...candidate,
+      confidence: candidate.confidence === 'match' ? 'possible-match' : null,
+      reasons: [
+        ...candidate.reasons,
+        'another record with the same family name and date of birth agrees more closely on the given name',
+      ],
+    };
+  });
+}
+
+function sameFamilyName(a: PersonToMatch, b: PersonToMatch): boolean {
+  return a.familyName.trim().toLowerCase() === b.familyName.trim().toLowerCase();
+}
+
+function ageContradictsRole(
+  role: SubjectRole | null | undefined,
+  dateOfBirth: string | null | undefined,
+  asOf: Date | undefined,
+): boolean {
+  if (!role || !dateOfBirth || !asOf) return false;
+  const age = yearsBetween(dateOfBirth, asOf);
+  return role === 'child' ? age >= CHILD_SUBJECT_MAX_RECORD_AGE : age < ADULT_SUBJECT_MIN_RECORD_AGE;
+}
+
+function yearsBetween(dateOfBirth: string, asOf: Date): number {
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  const had =
+    asOf.getUTCMonth() + 1 > month || (asOf.getUTCMonth() + 1 === month && asOf.getUTCDate() >= day);
+  return asOf.getUTCFullYear() - year - (had ? 0 : 1);
+}
+
+function sexDiffers(a: Gender | null | undefined, b: Gender | null | undefined): boolean {
+  const known = (gender: Gender | null | undefined) => gender === 'female' || gender === 'male';
+  return known(a) && known(b) && a !== b;
+}
+
+function nameReason(field: string, agreement: NameAgreement, similarity: number): string {
+  const value = similarity.toFixed(2);
+  switch (agreement) {
+    case 'exact':
+      return `${field} agrees`;
+    case 'part':
+      return field === 'given name'
+        ? 'one of the given names agrees (a middle name left out)'
+        : 'family name agrees with one part of a hyphenated or double name';
+    case 'nickname':
+      return 'given name is a short form or other form of the same name';
+    case 'sounds-alike':
+      return `${field} sounds alike (${value})`;
+    case 'similar':
+      return `${field} spelt similarly (${value})`;
+    case 'initial':
+      return 'given name initial agrees';
+    case 'different':
+      return `${field} differs`;
+    case 'missing':
+      return `no ${field} to compare`;
+  }
+}
+
+const ROUTE_REASONS: Readonly<Record<NameRoute, string>> = {
+  names: '',
+  swapped: 'given and family names swapped',
+  'record-other-name': 'names agree with an other name (alias or previous name) on the record',
+  'subject-other-name': 'an other name given in the request agrees with the record',
+};
+
+const DATE_OF_BIRTH_REASONS: Readonly<Record<DateOfBirthAgreement, string>> = {
+  same: 'date of birth agrees',
+  transposed: 'date of birth day and month transposed',
+  typo: 'date of birth differs by one digit or one year',
+  different: 'date of birth differs',
+  missing: 'no date of birth to compare',
+};
+
+const IDENTIFIER_LABELS: Readonly<Record<IdentifierName, string>> = {
+  'nhs-number': 'NHS number',
+  upn: 'unique pupil number',
+  'pnc-id': 'PNC id',
+};
+
+const ADDRESS_REASONS: Readonly<Record<AddressAgreement, string>> = {
+  'same-address': 'address and postcode agree',
+  'same-postcode': 'postcode agrees',
+  different: '',
+  missing: '',
+};

@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import type { CheckSubject } from '@mash/contracts';
+import {
+  agencyNodeDataSourceOptions,
+  CheckMatcher,
+  FoundCandidate,
+  nameKey,
+  personSearchColumns,
+  recordSearchKeys,
+} from '@mash/agency-node';
+import { ManualClock } from '@mash/platform';
+import { adminDatabaseUrl, connectAdmin, resolveProvisionOptions } from '../provisioning';
+import {
+  QUERY_ERRORS,
+  QueryError,
+  queryAbout,
+  Random,
+  SyntheticPerson,
+  SyntheticQuery,
+  syntheticPeople,
+} from './synthetic-people';
+
+/**
+ * `npm run bench:matching -- --people 1000000 --queries 2000`: the matching evaluation. Loads synthetic
+ * people with known truth (synthetic-people.ts) into its own database (`mash_bench_matching`, made with
+ * the PostgreSQL admin of PG_ADMIN_URL) by COPY, then runs queries carrying realistic errors, and queries
+ * about people not in the data, through the node's own CheckMatcher (the SQL candidate search and the
+ * scoring), and prints recall, precision and the time per subject. It prints figures; it asserts nothing.
+ *
+ * A loaded database is reused when it holds the same people with the same search keys; `--reload`
+ * loads it again. `--explain` prints each missed or wrongly found query (synthetic names only).
+ */
+const { values } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    queries: { type: 'string', default: '2000' },
+    seed: { type: 'string', default: '20261126' },
+    'unknown-share': { type: 'string', default: '0.15' },
+    database: { type: 'string', default: 'mash_bench_matching' },
+    reload: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
+  },
+});
+const PEOPLE = Number(values.people);
+const QUERIES = Number(values.queries);
+const SEED = Number(values.seed);
+const UNKNOWN_SHARE = Number(values['unknown-share']);
+const WARM_UP = 100;
+const IMPORTED_AT = '2026-11-26T00:00:00Z';
+/** The day the checks are made: the synthetic people's ages are worked out on it. */
+const AS_OF = new Date('2026-11-26T09:00:00Z');
+
+function ageOn(dateOfBirth: string, day: Date): number {
+  const [year, month, date] = dateOfBirth.split('-').map(Number);
+  const had = day.getUTCMonth() + 1 > month || (day.getUTCMonth() + 1 === month && day.getUTCDate() >= date);
+  return day.getUTCFullYear() - year - (had ? 0 : 1);
+}
+
+async function main(): Promise<void> {
+  const { pgAdminUrl } = resolveProvisionOptions();
+  const database = values.database!;
+  const fingerprint = keysFingerprint();
+  const reuse = !values.reload && (await alreadyLoaded(pgAdminUrl, database, fingerprint));
+  if (!reuse) {
+    // A fresh database each load: its migrations make every index, whatever a stopped load left.
+    const admin = await connectAdmin(pgAdminUrl);
+    const ident = admin.escapeIdentifier(database);
+    await admin.query(`DROP DATABASE IF EXISTS ${ident} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${ident} ENCODING 'UTF8' TEMPLATE template0`);
+    await admin.end();
+  }
+  const url = adminDatabaseUrl(pgAdminUrl, database);
+  const dataSource = await new DataSource({
+    ...agencyNodeDataSourceOptions('police-checks', url),
+    extra: { max: 2 },
+  }).initialize();
+  await dataSource.runMigrations();
+  let load: LoadFigures | null = null;
+  if (!reuse) {
+    load = await loadPeople(url);
+    await dataSource.query(`CREATE TABLE bench_matching_loaded (people int, seed int, keys text)`);
+    await dataSource.query(`INSERT INTO bench_matching_loaded VALUES ($1, $2, $3)`, [
+      PEOPLE,
+      SEED,
+      fingerprint,
+    ]);
+  } else console.log(`reusing ${database}: ${PEOPLE} people already loaded with the current search keys`);
+
+  const queries = makeQueries();
+  const matcher = new CheckMatcher(new ManualClock(AS_OF));
+  // A child or an adult of the household, as triage would ask, by the person's real age.
+  const subjectOf = (query: SyntheticQuery): CheckSubject => {
+    const child = ageOn(query.person.dateOfBirth, AS_OF) < 18;
+    return { subjectId: child ? 'child-0' : 'adult-0', role: child ? 'child' : 'adult', ...query.subject };
+  };
+  for (const query of queries.warmUp) await matcher.findCandidates(dataSource.manager, [subjectOf(query)]);
+
+  const results: Array<{ query: SyntheticQuery; candidates: FoundCandidate[]; ms: number }> = [];
+  for (const query of queries.measured) {
+    const started = performance.now();
+    const candidates = await matcher.findCandidates(dataSource.manager, [subjectOf(query)]);
+    results.push({ query, candidates, ms: performance.now() - started });
+  }
+  const [{ size }] = await dataSource.query(
+    `SELECT pg_size_pretty(pg_total_relation_size('agency_people')) AS size`,
+  );
+  await dataSource.destroy();
+  report(results, load, size);
+}
+
+/** Whether the database holds these people with these search keys, completely loaded. */
+async function alreadyLoaded(pgAdminUrl: string, database: string, fingerprint: string): Promise<boolean> {
+  const admin = await connectAdmin(pgAdminUrl);
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database])).rowCount;
+  await admin.end();
+  if (!exists) return false;
+  const client = await connectAdmin(pgAdminUrl, database);
+  try {
+    const { rows } = await client
+      .query(
+        `SELECT people, seed, keys FROM bench_matching_loaded WHERE to_regclass('bench_matching_loaded') IS NOT NULL`,
+      )
+      .catch(() => ({ rows: [] as Array<{ people: number; seed: number; keys: string }> }));
+    return (
+      rows.length === 1 && rows[0].people === PEOPLE && rows[0].seed === SEED && rows[0].keys === fingerprint
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+/** Changes whenever the search keys would: a loaded database with other keys is loaded again. */
+function keysFingerprint(): string {
+  const hash = createHash('sha256');
+  for (const person of syntheticPeople(SEED, 500)) hash.update(JSON.stringify(recordSearchKeys(person)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+interface LoadFigures {
+  copySeconds: number;
+  indexSeconds: number;
+}
+
+async function loadPeople(url: string): Promise<LoadFigures> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`TRUNCATE agency_people CASCADE`);
+    // Indexes are dropped for the load and made again after it, from their own definitions.
+    const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+      `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'agency_people' AND indexname <> 'agency_people_pkey'`,
+    );
+    for (const index of indexes) await client.query(`DROP INDEX ${client.escapeIdentifier(index.indexname)}`);
+    const started = performance.now();
+    const copy = client.query(
+      copyFrom(`COPY agency_people (record_id, given_name, family_name, other_names, given_name_key, family_name_key,
+                date_of_birth, gender, address, nhs_number, upn, pnc_id, imported_at, search_keys, search_name) FROM STDIN`),
+    );
+    await pipeline(Readable.from(copyLines()), copy);
+    const copySeconds = (performance.now() - started) / 1000;
+    console.log(`loaded ${PEOPLE} people by COPY in ${copySeconds.toFixed(0)} s`);
+    const indexing = performance.now();
+    await client.query(`SET maintenance_work_mem = '1GB'`);
+    for (const index of indexes) await client.query(index.indexdef);
+    await client.query(`VACUUM ANALYZE agency_people`);
+    const indexSeconds = (performance.now() - indexing) / 1000;
+    console.log(`indexed in ${indexSeconds.toFixed(0)} s`);
+    return { copySeconds, indexSeconds };
+  } finally {
+    await client.end();
+  }
+}
+
+function* copyLines(): Generator<string> {
+  let batch: string[] = [];
+  for (const person of syntheticPeople(SEED, PEOPLE)) {
+    const { searchKeys, searchName } = personSearchColumns(person);
+    batch.push(
+      [
+        person.recordId,
+        person.givenName,
+        person.familyName,
+        JSON.stringify(person.otherNames),
+        nameKey(person.givenName),
+        nameKey(person.familyName),
+        person.dateOfBirth,
+        person.gender,
+        JSON.stringify(person.address),
+        person.nhsNumber,
+        person.upn,
+        person.pncId,
+        IMPORTED_AT,
+        `{${searchKeys.map((key) => `"${key.replace(/["\\]/g, '\\$&')}"`).join(',')}}`,
+        searchName,
+      ]
+        .map(copyField)
+        .join('\t'),
+    );
+    if (batch.length === 2_000) {
+      yield batch.join('\n') + '\n';
+      batch = [];
+    }
+  }
+  if (batch.length) yield batch.join('\n') + '\n';
+}
+
+function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** Queries about people drawn at random from the loaded ones, and about people from outside the data. */
+function makeQueries(): { warmUp: SyntheticQuery[]; measured: SyntheticQuery[] } {
+  const random = new Random(SEED + 1);
+  const total = QUERIES + WARM_UP;
+  const unknown = Math.round(QUERIES * UNKNOWN_SHARE);
+  const wanted = new Map<number, number>();
+  while (wanted.size < Math.min(PEOPLE, total - unknown)) {
+    const drawn = random.int(0, PEOPLE - 1);
+    if (!wanted.has(drawn)) wanted.set(drawn, wanted.size);
+  }
+  const known: SyntheticPerson[] = new Array(wanted.size);
+  let index = 0;
+  for (const person of syntheticPeople(SEED, PEOPLE)) {
+    const slot = wanted.get(index++);
+    if (slot !== undefined) known[slot] = person;
+  }
+  // Outsiders come from the same kind of households, so they share names with the people loaded.
+  const outsiders = [...syntheticPeople(SEED + 2, unknown, 'X')];
+  const queries = [
+    ...known.map((person) => queryAbout(random, person, true)),
+    ...outsiders.map((person) => queryAbout(random, person, false)),
+  ];
+  // Shuffled, so the warm-up and the measured queries are alike.
+  for (let i = queries.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [queries[i], queries[j]] = [queries[j], queries[i]];
+  }
+  const warmUp = queries.filter((query) => query.truth).slice(0, WARM_UP);
+  return { warmUp, measured: queries.filter((query) => !warmUp.includes(query)) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function report(
+  results: Array<{ query: SyntheticQuery; candidates: FoundCandidate[]; ms: number }>,
+  load: LoadFigures | null,
+  tableSize: string,
+): void {
+  const known = results.filter((result) => result.query.truth);
+  const unknown = results.filter((result) => !result.query.truth);
+  let truePositives = 0;
+  let asMatch = 0;
+  let asPossible = 0;
+  let falseMatches = 0;
+  let falsePossible = 0;
+  let candidates = 0;
+  const byError = new Map<QueryError, { queries: number; found: number; match: number }>(
+    QUERY_ERRORS.map((error) => [error, { queries: 0, found: 0, match: 0 }]),
+  );
+  const explain: string[] = [];
+  for (const { query, candidates: found } of results) {
+    candidates += found.length;
+    const hit = found.find((candidate) => candidate.recordId === query.truth);
+    for (const candidate of found)
+      if (candidate !== hit) {
+        if (candidate.confidence === 'match') falseMatches++;
+        else falsePossible++;
+      }
+    if (hit) {
+      truePositives++;
+      if (hit.confidence === 'match') asMatch++;
+      else asPossible++;
+    }
+    if (query.truth)
+      for (const error of query.errors) {
+        const row = byError.get(error)!;
+        row.queries++;
+        if (hit) row.found++;
+        if (hit?.confidence === 'match') row.match++;
+      }
+    if (values.explain && ((query.truth && !hit) || found.some((candidate) => candidate !== hit)))
+      explain.push(
+        `${query.truth ? (hit ? 'EXTRA' : 'MISSED') : 'UNKNOWN'} ${query.errors.join('+')} ${JSON.stringify(query.subject)}\n` +
+          found
+            .map(
+              (candidate) =>
+                `    ${candidate.recordId} ${candidate.confidence} ${candidate.score} ${candidate.reasons.join('; ')}`,
+            )
+            .join('\n'),
+      );
+  }
+  const times = results.map((result) => result.ms).sort((a, b) => a - b);
+  const falsePositives = falseMatches + falsePossible;
+  const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+  if (explain.length) console.log(explain.join('\n'));
+  console.log('');
+  line('people loaded', `${PEOPLE.toLocaleString('en-GB')} (agency_people ${tableSize} with indexes)`);
+  if (load)
+    line(
+      'load: generate and COPY / build indexes',
+      `${load.copySeconds.toFixed(0)} s / ${load.indexSeconds.toFixed(0)} s`,
+    );
+  line(
+    'queries (about people in the data / not in it)',
+    `${results.length} (${known.length} / ${unknown.length})`,
+  );
+  line('recall (true record found, match or possible-match)', (truePositives / known.length).toFixed(4));
+  line(
+    'precision (candidates returned that are the true record)',
+    (truePositives / Math.max(1, truePositives + falsePositives)).toFixed(4),
+  );
+  line('true records found as match / as possible-match', `${asMatch} / ${asPossible}`);
+  line('false candidates as match / as possible-match', `${falseMatches} / ${falsePossible}`);
+  line(
+    'candidates for people not in the data',
+    `${unknown.reduce((sum, result) => sum + result.candidates.length, 0)}`,
+  );
+  line('candidates per query (mean)', (candidates / results.length).toFixed(2));
+  line(
+    'search and score per subject',
+    `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
+  );
+  console.log('\nrecall by error in the query (a query may carry two)');
+  for (const [error, row] of byError)
+    if (row.queries)
+      console.log(
+        `  ${error.padEnd(30)} ${String(row.queries).padStart(5)} queries  recall ${(row.found / row.queries).toFixed(3)}  as match ${(row.match / row.queries).toFixed(3)}`,
+      );
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,471 @@
+import type { Address, Gender } from '@mash/contracts';
+import { NICKNAMES, transposeDayAndMonth, isCalendarDate } from '@mash/agency-node';
+import {
+  FAMILY_NAMES,
+  GIVEN_NAMES_FEMALE,
+  GIVEN_NAMES_MALE,
+  POSTCODE_AREAS,
+  STREETS,
+  SURNAME_HEADS,
+  SURNAME_TAILS,
+  TOWNS,
+} from './synthetic-names';
+
+/**
+ * Synthetic people with known truth for the matching evaluation: households (a surname or two, an
+ * address, parents and children, sometimes twins, sometimes a son named after his father), with the
+ * identifiers an agency holds, aliases and previous names, and middle names. Then queries made from them
+ * as a referrer would write them, with the errors referrals really carry, and queries about people the
+ * agency has never heard of. Everything is drawn from a seeded generator, so a run can be repeated.
+ * All names come from public name lists; no person is real.
+ */
+export interface SyntheticPerson {
+  recordId: string;
+  givenName: string;
+  familyName: string;
+  otherNames: string[];
+  dateOfBirth: string;
+  gender: Gender;
+  address: Address;
+  nhsNumber: string | null;
+  upn: string | null;
+  pncId: string | null;
+}
+
+/** Mulberry32: small, fast, seeded; good enough to draw synthetic people. */
+export class Random {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  next(): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.next() * items.length)];
+  }
+}
+
+/** Draws from a list with weights falling as 1/rank^s (Zipf), as name frequencies do. */
+export class ZipfPicker<T> {
+  private readonly cumulative: number[] = [];
+  constructor(
+    private readonly items: readonly T[],
+    exponent: number,
+  ) {
+    let total = 0;
+    for (let rank = 1; rank <= items.length; rank++) this.cumulative.push((total += 1 / rank ** exponent));
+  }
+  pick(random: Random): T {
+    const target = random.next() * this.cumulative[this.cumulative.length - 1];
+    let low = 0;
+    let high = this.cumulative.length - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.cumulative[middle] < target) low = middle + 1;
+      else high = middle;
+    }
+    return this.items[low];
+  }
+}
+
+// Exponents chosen so the commonest names come out about as common as in England: Smith about 1.4 in
+// 100 people (ONS: 1.3), the commonest given names about 4 in 100 of their sex.
+const familyNames = new ZipfPicker(FAMILY_NAMES, 0.45);
+const femaleNames = new ZipfPicker(GIVEN_NAMES_FEMALE, 0.5);
+const maleNames = new ZipfPicker(GIVEN_NAMES_MALE, 0.5);
+
+function familyName(random: Random): string {
+  // Seven in ten from the common names, three in ten from a long tail of rarer ones.
+  return random.chance(0.7)
+    ? familyNames.pick(random)
+    : random.pick(SURNAME_HEADS) + random.pick(SURNAME_TAILS);
+}
+
+function givenName(random: Random, gender: Gender): string {
+  const first = (gender === 'male' ? maleNames : femaleNames).pick(random);
+  if (!random.chance(0.15)) return first;
+  const middle = (gender === 'male' ? maleNames : femaleNames).pick(random);
+  return middle === first ? first : `${first} ${middle}`;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
+}
+
+function dateBetween(random: Random, fromYear: number, toYear: number): string {
+  const year = random.int(fromYear, toYear);
+  const month = random.int(1, 12);
+  const day = random.int(1, new Date(Date.UTC(year, month, 0)).getUTCDate());
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+function address(random: Random): Address {
+  const area = random.pick(POSTCODE_AREAS);
+  const letters = 'ABDEFGHJLNPQRSTUWXYZ';
+  return {
+    line1: `${random.int(1, 240)} ${random.pick(STREETS)}`,
+    town: random.pick(TOWNS),
+    postcode: `${area}${random.int(1, 20)} ${random.int(1, 9)}${random.pick([...letters])}${random.pick([...letters])}`,
+  };
+}
+
+/** A valid NHS number (modulus 11), from the 9xx range the NHS keeps for test data. */
+export function nhsNumber(random: Random): string {
+  for (;;) {
+    const digits = [9, ...Array.from({ length: 8 }, () => random.int(0, 9))];
+    const sum = digits.reduce((total, digit, index) => total + digit * (10 - index), 0);
+    const check = 11 - (sum % 11);
+    if (check === 10) continue;
+    return digits.join('') + (check === 11 ? 0 : check);
+  }
+}
+
+function upn(random: Random): string {
+  return `${random.pick([...'ABCDEFGHJKLMNPQRTUVWXYZ'])}${Array.from({ length: 11 }, () => random.int(0, 9)).join('')}${random.int(0, 9)}`;
+}
+
+function pncId(random: Random, dateOfBirth: string): string {
+  const year = Math.min(2025, Number(dateOfBirth.slice(0, 4)) + random.int(12, 30));
+  return `${year}/${random.int(1, 999_999)}${random.pick([...'ABCDEFGHJKLMNPQRTUVWXYZ'])}`;
+}
+
+/**
+ * An agency's people, household by household. `agencyIdentifiers` sets which identifiers its records
+ * carry (a real node holds its own: NHS numbers in health, UPNs in education, PNC ids in police; the
+ * evaluation gives its one agency all three at realistic rates).
+ */
+export function* syntheticPeople(seed: number, count: number, idPrefix = 'P'): Generator<SyntheticPerson> {
+  const random = new Random(seed);
+  let made = 0;
+  while (made < count) {
+    const household = householdOf(random);
+    for (const person of household) {
+      if (made >= count) return;
+      yield { ...person, recordId: `${idPrefix}${made++}` };
+    }
+  }
+}
+
+function householdOf(random: Random): Array<Omit<SyntheticPerson, 'recordId'>> {
+  const home = address(random);
+  const surnameA = familyName(random);
+  const surnameB = random.chance(0.6) ? surnameA : familyName(random);
+  const people: Array<Omit<SyntheticPerson, 'recordId'>> = [];
+  const adult = (gender: Gender, surname: string) => {
+    const dateOfBirth = dateBetween(random, 1958, 2003);
+    people.push(person(random, gender, surname, dateOfBirth, home, true));
+    return people[people.length - 1];
+  };
+  const mother = adult('female', surnameB);
+  const father = random.chance(0.75) ? adult('male', surnameA) : null;
+  const childSurname = (): string => {
+    if (surnameA !== surnameB && random.chance(0.2)) return `${surnameA}-${surnameB}`;
+    return father ? surnameA : surnameB;
+  };
+  const children = random.int(0, 4);
+  const motherYear = Number(mother.dateOfBirth.slice(0, 4));
+  for (let n = 0; n < children; n++) {
+    const dateOfBirth = dateBetween(random, Math.max(2005, motherYear + 17), Math.min(2025, motherYear + 45));
+    const gender: Gender = random.chance(0.5) ? 'female' : 'male';
+    const surname = childSurname();
+    const child = person(random, gender, surname, dateOfBirth, home, false);
+    // A son named after his father (the classic junior/senior pair).
+    if (father && gender === 'male' && random.chance(0.03)) child.givenName = father.givenName;
+    people.push(child);
+    // Twins: same date of birth, family name and address (about one birth in 60).
+    if (random.chance(0.016)) {
+      const twinGender: Gender = random.chance(0.5) ? 'female' : 'male';
+      people.push(person(random, twinGender, surname, dateOfBirth, home, false));
+    }
+  }
+  return people;
+}
+
+function person(
+  random: Random,
+  gender: Gender,
+  surname: string,
+  dateOfBirth: string,
+  home: Address,
+  adult: boolean,
+): Omit<SyntheticPerson, 'recordId'> {
+  const given = givenName(random, gender);
+  const otherNames: string[] = [];
+  if (adult && gender === 'female' && random.chance(0.12)) otherNames.push(familyName(random)); // a previous name
+  if (random.chance(0.04))
+    otherNames.push(`${random.pick(aliasGivenNames(given, gender, random))} ${surname}`);
+  const age = 2026 - Number(dateOfBirth.slice(0, 4));
+  return {
+    givenName: given,
+    familyName: surname,
+    otherNames,
+    dateOfBirth,
+    gender,
+    // One record in five holds an old address.
+    address: random.chance(0.8) ? home : address(random),
+    nhsNumber: random.chance(0.7) ? nhsNumber(random) : null,
+    upn: age >= 4 && age <= 18 && random.chance(0.6) ? upn(random) : null,
+    pncId: age >= 12 && random.chance(adult ? 0.08 : 0.02) ? pncId(random, dateOfBirth) : null,
+  };
+}
+
+/** An alias: a nickname of the person's own name where one is known, else another given name entirely. */
+function aliasGivenNames(given: string, gender: Gender, random: Random): string[] {
+  const forms = nicknamesOf(given.split(' ')[0]);
+  return forms.length ? forms : [(gender === 'male' ? maleNames : femaleNames).pick(random)];
+}
+
+function nicknamesOf(name: string): string[] {
+  const lower = name.toLowerCase();
+  const forms = new Set<string>();
+  for (const [formal, nicknames] of Object.entries(NICKNAMES)) {
+    if (formal === lower) for (const nickname of nicknames) forms.add(nickname);
+    if (nicknames.includes(lower)) forms.add(formal);
+  }
+  forms.delete(lower);
+  return [...forms].map((form) => form[0].toUpperCase() + form.slice(1));
+}
+
+/** The errors a query can carry, one or two at a time. */
+export const QUERY_ERRORS = [
+  'none',
+  'given-name-typo',
+  'family-name-typo',
+  'given-name-phonetic',
+  'family-name-phonetic',
+  'nickname',
+  'names-swapped',
+  'hyphenated-family-name-part',
+  'middle-name-left-out',
+  'date-of-birth-transposed',
+  'date-of-birth-typo',
+  'date-of-birth-missing',
+  'alias-used',
+  'moved-address',
+  'identifier-given',
+] as const;
+export type QueryError = (typeof QUERY_ERRORS)[number];
+
+export interface SyntheticQuery {
+  /** The record the query is about, or null for someone the agency does not hold. */
+  truth: string | null;
+  /** The person as they really are (for the evaluation, not the search). */
+  person: SyntheticPerson;
+  errors: QueryError[];
+  subject: Omit<SyntheticPerson, 'recordId'>;
+}
+
+const DATE_OF_BIRTH_ERRORS: readonly QueryError[] = [
+  'date-of-birth-transposed',
+  'date-of-birth-typo',
+  'date-of-birth-missing',
+];
+
+/**
+ * A query about a person as a referral would give them: no identifiers unless `identifier-given`, the
+ * household's address (not always), and one error (a quarter of queries two) drawn from QUERY_ERRORS
+ * among those that can apply to that person.
+ */
+export function queryAbout(random: Random, person: SyntheticPerson, known: boolean): SyntheticQuery {
+  const { recordId: _recordId, ...details } = person;
+  const subject: Omit<SyntheticPerson, 'recordId'> = {
+    ...details,
+    otherNames: [],
+    address: random.chance(0.7) ? person.address : (null as unknown as Address),
+    nhsNumber: null,
+    upn: null,
+    pncId: null,
+  };
+  const errors: QueryError[] = [];
+  const wanted = random.chance(0.25) ? 2 : 1;
+  for (let attempt = 0; errors.length < wanted && attempt < 20; attempt++) {
+    const error = random.pick(QUERY_ERRORS);
+    if (errors.includes(error) || (error === 'none' && wanted > 1)) continue;
+    // One thing wrong with the date of birth at a time.
+    if (DATE_OF_BIRTH_ERRORS.includes(error) && errors.some((other) => DATE_OF_BIRTH_ERRORS.includes(other)))
+      continue;
+    if (applyError(random, error, subject, person)) errors.push(error);
+  }
+  return { truth: known ? person.recordId : null, person, errors, subject };
+}
+
+function applyError(
+  random: Random,
+  error: QueryError,
+  subject: Omit<SyntheticPerson, 'recordId'>,
+  person: SyntheticPerson,
+): boolean {
+  switch (error) {
+    case 'none':
+      return true;
+    case 'given-name-typo':
+      return change(subject, 'givenName', typo(random, subject.givenName));
+    case 'family-name-typo':
+      return change(subject, 'familyName', typo(random, subject.familyName));
+    case 'given-name-phonetic':
+      return change(subject, 'givenName', phoneticMisspelling(random, subject.givenName));
+    case 'family-name-phonetic':
+      return change(subject, 'familyName', phoneticMisspelling(random, subject.familyName));
+    case 'nickname': {
+      const forms = nicknamesOf(subject.givenName.split(' ')[0]);
+      return forms.length > 0 && change(subject, 'givenName', random.pick(forms));
+    }
+    case 'names-swapped': {
+      const given = subject.givenName;
+      subject.givenName = subject.familyName;
+      subject.familyName = given;
+      return true;
+    }
+    case 'hyphenated-family-name-part': {
+      const parts = subject.familyName.split(/[-\s]+/);
+      return parts.length > 1 && change(subject, 'familyName', random.pick(parts));
+    }
+    case 'middle-name-left-out': {
+      const parts = subject.givenName.split(' ');
+      return parts.length > 1 && change(subject, 'givenName', parts[0]);
+    }
+    case 'date-of-birth-transposed': {
+      const transposed = subject.dateOfBirth ? transposeDayAndMonth(subject.dateOfBirth) : null;
+      return !!transposed && change(subject, 'dateOfBirth', transposed);
+    }
+    case 'date-of-birth-typo': {
+      if (!subject.dateOfBirth) return false;
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const digits = subject.dateOfBirth.split('');
+        const position = random.pick([2, 3, 3, 8, 9, 9]);
+        digits[position] = String(random.int(0, 9));
+        const date = digits.join('');
+        if (date !== subject.dateOfBirth && isCalendarDate(date)) return change(subject, 'dateOfBirth', date);
+      }
+      return false;
+    }
+    case 'date-of-birth-missing':
+      return change(subject, 'dateOfBirth', null as unknown as string);
+    case 'alias-used': {
+      if (!person.otherNames.length) return false;
+      const alias = random.pick(person.otherNames).split(' ');
+      if (alias.length === 1) return change(subject, 'familyName', alias[0]);
+      subject.givenName = alias.slice(0, -1).join(' ');
+      subject.familyName = alias[alias.length - 1];
+      return true;
+    }
+    case 'moved-address':
+      return change(subject, 'address', address(random));
+    case 'identifier-given': {
+      const options = (['nhsNumber', 'upn', 'pncId'] as const).filter((field) => person[field]);
+      if (!options.length) return false;
+      const field = random.pick(options);
+      subject[field] = person[field];
+      return true;
+    }
+  }
+}
+
+function change<K extends keyof Omit<SyntheticPerson, 'recordId'>>(
+  subject: Omit<SyntheticPerson, 'recordId'>,
+  field: K,
+  value: Omit<SyntheticPerson, 'recordId'>[K],
+): boolean {
+  if (value === subject[field]) return false;
+  subject[field] = value;
+  return true;
+}
+
+const KEYBOARD_NEIGHBOURS: Record<string, string> = {
+  a: 'sqz',
+  b: 'vn',
+  c: 'xv',
+  d: 'sf',
+  e: 'wr',
+  f: 'dg',
+  g: 'fh',
+  h: 'gj',
+  i: 'uo',
+  j: 'hk',
+  k: 'jl',
+  l: 'k',
+  m: 'n',
+  n: 'bm',
+  o: 'ip',
+  p: 'o',
+  q: 'w',
+  r: 'et',
+  s: 'ad',
+  t: 'ry',
+  u: 'yi',
+  v: 'cb',
+  w: 'qe',
+  x: 'zc',
+  y: 'tu',
+  z: 'x',
+};
+
+/** One slip of the keyboard, never in the first letter: a letter doubled, dropped, swapped with the next, or a neighbouring key hit. */
+export function typo(random: Random, name: string): string {
+  const letters = name.split('');
+  if (letters.length < 3) return name;
+  const at = random.int(1, letters.length - 1);
+  const kind = random.int(0, 3);
+  if (kind === 0) letters.splice(at, 0, letters[at]);
+  else if (kind === 1) letters.splice(at, 1);
+  else if (kind === 2 && at < letters.length - 1)
+    [letters[at], letters[at + 1]] = [letters[at + 1], letters[at]];
+  else {
+    const lower = letters[at].toLowerCase();
+    const neighbours = KEYBOARD_NEIGHBOURS[lower];
+    if (!neighbours) return name;
+    letters[at] = random.pick([...neighbours]);
+  }
+  return letters.join('');
+}
+
+/** Spellings that sound the same (what a name heard on the phone is written as). */
+const SOUND_SWAPS: Array<[RegExp, string]> = [
+  [/ph/i, 'f'],
+  [/f/i, 'ph'],
+  [/ck/i, 'k'],
+  [/c(?=[aou])/i, 'k'],
+  [/k/i, 'c'],
+  [/y$/i, 'ie'],
+  [/ie$/i, 'y'],
+  [/ee/i, 'ea'],
+  [/ou/i, 'ow'],
+  [/s(?=[aeiou])/i, 'z'],
+  [/z/i, 's'],
+  [/th/i, 't'],
+  [/([lmnt])\1/i, '$1'],
+  [/([aeiou])([lmnt])([aeiou])/i, '$1$2$2$3'],
+  [/son$/i, 'sen'],
+  [/ey$/i, 'y'],
+  [/ah$/i, 'a'],
+  [/a$/i, 'ah'],
+  [/oh/i, 'o'],
+  [/i/i, 'y'],
+  [/w/i, 'v'],
+  [/mm/i, 'm'],
+  [/ai/i, 'ay'],
+  [/ae/i, 'ai'],
+  [/ou/i, 'u'],
+  [/ch/i, 'sh'],
+  [/j/i, 'dj'],
+  [/x/i, 'ks'],
+];
+
+export function phoneticMisspelling(random: Random, name: string): string {
+  const applicable = SOUND_SWAPS.filter(([pattern]) => pattern.test(name.slice(1)));
+  if (!applicable.length) return name;
+  const [pattern, replacement] = random.pick(applicable);
+  const rest = name.slice(1).replace(pattern, replacement);
+  return name[0] + rest.toLowerCase();
+}
