@@ -39,6 +39,12 @@ export class CheckAlreadyAnsweredError extends ConflictError {
   }
 }
 
+export class CheckWithdrawnError extends ConflictError {
+  constructor(checkId: string) {
+    super('check-withdrawn', `check ${checkId} was withdrawn by the hub; it can no longer be answered`);
+  }
+}
+
 /** A well-formed request that breaks a rule of the check (422), each broken rule naming its field. */
 export class CheckRulesError extends DomainError {
   constructor(code: string, message: string, violations: FieldViolation[]) {
@@ -147,12 +153,13 @@ export class CheckAnswersService {
     });
   }
 
-  /** The check, locked for this transaction; 404 unknown, 409 once completely answered. */
+  /** The check, locked for this transaction; 404 unknown, 409 once completely answered or withdrawn. */
   private async lockOpenCheck(manager: EntityManager, checkId: string): Promise<Check> {
     const check = isUUID(checkId)
       ? await manager.findOne(Check, { where: { checkId }, lock: { mode: 'pessimistic_write' } })
       : null;
     if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
+    if (check.status === 'cancelled') throw new CheckWithdrawnError(check.checkId);
     if (check.status !== 'open') throw new CheckAlreadyAnsweredError(check.checkId);
     return check;
   }

@@ -89,6 +89,11 @@ export class CheckInboxService {
       respondedAt: null,
       partialRespondedAt: null,
       traceHeaders: currentTraceHeaders(),
+      chaseCount: 0,
+      lastChasedAt: null,
+      cancelledAt: null,
+      cancelledBy: null,
+      cancellationReason: null,
     };
     const inserted = await manager
       .createQueryBuilder()

@@ -1,12 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Agency, CheckSubject, ConcernCategory, RagRating } from '@mash/contracts';
 
-export const CHECK_STATUSES = ['open', 'responded'] as const;
+export const CHECK_STATUSES = ['open', 'responded', 'cancelled'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
 /**
- * A check request as the node received it from triage. `open` until its complete answer is sent
- * (a partial answer leaves it open), then `responded`.
+ * A check request as the node received it from the hub. `open` until its complete answer is sent
+ * (a partial answer leaves it open), then `responded`; `cancelled` when the hub withdrew it first.
  */
 @Entity('checks')
 export class Check {
@@ -29,4 +29,10 @@ export class Check {
   partialRespondedAt!: Date | null;
   /** `traceparent`/`tracestate` of the request (ids only), so the answer continues the contact's trace. */
   @Column({ name: 'trace_headers', type: 'jsonb' }) traceHeaders!: Record<string, string>;
+  /** How many times the hub has chased this check for being overdue, and when it last did. */
+  @Column({ name: 'chase_count', type: 'integer', default: 0 }) chaseCount!: number;
+  @Column({ name: 'last_chased_at', type: 'timestamptz', nullable: true }) lastChasedAt!: Date | null;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
+  @Column({ name: 'cancelled_by', type: 'text', nullable: true }) cancelledBy!: string | null;
+  @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason!: string | null;
 }

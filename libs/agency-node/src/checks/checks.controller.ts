@@ -10,15 +10,17 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CheckResponded } from '@mash/contracts';
+import { CheckEscalated, CheckResponded } from '@mash/contracts';
 import { CurrentUser, Principal, Roles } from '@mash/platform';
 import { assertActsForAgency, assertPractitionerOfAgency, isAgencyPractitioner } from '../agency-access';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckAnswersService } from './check-answers.service';
+import { CheckLifecycleService } from './check-lifecycle.service';
 import { withholdMashOnly } from './check-view';
 import { ChecksService } from './checks.service';
 import { CheckCandidateReviewView, CheckDetailResponse, CheckSummaryResponse } from './dto/check.response';
 import { CheckResponseRequest } from './dto/check-response.request';
+import { EscalateCheckRequest } from './dto/escalate-check.request';
 import { ListChecksQuery } from './dto/list-checks.query';
 import { ReviewCandidatesRequest } from './dto/review-candidates.request';
 
@@ -31,6 +33,7 @@ export class ChecksController {
   constructor(
     private readonly checks: ChecksService,
     private readonly answers: CheckAnswersService,
+    private readonly lifecycle: CheckLifecycleService,
     @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
   ) {}
 
@@ -133,5 +136,30 @@ export class ChecksController {
   ): Promise<CheckResponded> {
     assertPractitionerOfAgency(principal, this.node.agency);
     return this.answers.respond(checkId, body, principal);
+  }
+
+  @Post(':checkId/escalation')
+  @HttpCode(200)
+  @Roles('agency-practitioner')
+  @ApiOperation({
+    summary: 'Escalate heightened risk: raise the RAG now, before or after answering',
+    description:
+      "Only a practitioner of this agency, and only upwards. The MASH raises the contact's RAG and re-times every " +
+      'open check. Recorded with who, when and why.',
+  })
+  @ApiOkResponse({ type: CheckEscalated, description: 'The escalation as sent to the MASH' })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiUnprocessableEntityResponse({
+    description: 'Not more urgent than the current RAG, or the check was withdrawn',
+  })
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
+  @ApiNotFoundResponse({ description: 'No such check' })
+  escalate(
+    @Param('checkId') checkId: string,
+    @Body() body: EscalateCheckRequest,
+    @CurrentUser() principal: Principal,
+  ): Promise<CheckEscalated> {
+    assertPractitionerOfAgency(principal, this.node.agency);
+    return this.lifecycle.escalate(checkId, body, principal);
   }
 }

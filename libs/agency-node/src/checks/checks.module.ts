@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DisclosuresModule } from '../disclosures/disclosures.module';
 import { CheckAnswersService } from './check-answers.service';
 import { CheckInboxService } from './check-inbox.service';
+import { CheckLifecycleService } from './check-lifecycle.service';
 import { CheckMatcher } from './check-matcher';
 import { CheckRequestsController } from './check-requests.controller';
 import { CheckResponder } from './check-responder';
@@ -11,6 +12,13 @@ import { ChecksService } from './checks.service';
 @Module({
   imports: [DisclosuresModule],
   controllers: [ChecksController, CheckRequestsController],
-  providers: [ChecksService, CheckAnswersService, CheckInboxService, CheckMatcher, CheckResponder],
+  providers: [
+    ChecksService,
+    CheckAnswersService,
+    CheckInboxService,
+    CheckLifecycleService,
+    CheckMatcher,
+    CheckResponder,
+  ],
 })
 export class ChecksModule {}

@@ -231,6 +231,9 @@ function toSummary(check: Check, now: Date, candidatesToReview: number): CheckSu
     ...left,
     partialRespondedAt: check.partialRespondedAt?.toISOString() ?? null,
     candidatesToReview,
+    chaseCount: check.chaseCount,
+    lastChasedAt: check.lastChasedAt?.toISOString() ?? null,
+    cancelledAt: check.cancelledAt?.toISOString() ?? null,
   };
 }
 

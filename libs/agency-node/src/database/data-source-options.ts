@@ -14,6 +14,8 @@ import { CreateDisclosures1763800000320 } from './migrations/1763800000320-creat
 import { CandidateScoresAndReview1763800000330 } from './migrations/1763800000330-candidate-scores-and-review';
 import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matching-search-keys';
 import { PractitionerResponses1763800000350 } from './migrations/1763800000350-practitioner-responses';
+import { CheckLifecycle1763800000360 } from './migrations/1763800000360-check-lifecycle';
+import { CheckEscalation } from '../checks/check-escalation.entity';
 
 export const AGENCY_NODE_ENTITIES = [
   AgencyPerson,
@@ -22,6 +24,7 @@ export const AGENCY_NODE_ENTITIES = [
   CheckCandidate,
   CheckResponseRecord,
   CheckSubjectKey,
+  CheckEscalation,
   Disclosure,
 ];
 export const AGENCY_NODE_MIGRATIONS = [
@@ -31,6 +34,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   CandidateScoresAndReview1763800000330,
   MatchingSearchKeys1763800000340,
   PractitionerResponses1763800000350,
+  CheckLifecycle1763800000360,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */

@@ -57,6 +57,16 @@ export class CheckSummaryResponse {
     description: 'Candidate records still waiting for a practitioner to confirm or reject them',
   })
   candidatesToReview!: number;
+  @ApiProperty({ description: 'How many times the hub has chased this check for being overdue' })
+  chaseCount!: number;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastChasedAt!: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the hub withdrew the check (status cancelled)',
+  })
+  cancelledAt!: string | null;
 }
 
 export class RecordFactView {
