@@ -858,6 +858,25 @@ describe('decision: timescales, consent, changes, escalations and repeat contact
     await http().get(`/contacts/${randomUUID()}`).set(as(tokens.hubOperator)).expect(403);
   });
 
+  it('documents the new endpoints in its OpenAPI document', async () => {
+    const docs = (await http().get('/docs').expect(200)).body;
+    for (const [path, method] of [
+      ['/contacts/{contactId}/consent', 'post'],
+      ['/contacts/{contactId}/rag', 'post'],
+      ['/contacts/{contactId}/checks', 'post'],
+      ['/contacts/end-of-day', 'get'],
+      ['/figures', 'get'],
+    ]) {
+      expect(docs.paths[path]?.[method]).toBeDefined();
+    }
+    expect(docs.components.schemas.ConsentDecisionRequest.properties.decision.enum).toEqual([
+      'override',
+      'consent-obtained',
+      'proceed-without-checks',
+    ]);
+    expect(docs.components.schemas.DeadlinesView.properties.decision).toBeDefined();
+  });
+
   it('dead-lettered nothing along the way', async () => {
     expect(await broker.drain(deadLetterQueueName(INBOX))).toEqual([]);
   });
