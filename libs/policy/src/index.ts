@@ -15,3 +15,5 @@ export { feedbackDueAt } from './feedback-timescale';
 export { adviceSummaryDueAt } from './advice-summary-timescale';
 export { alertDueAt } from './allocated-worker-alert';
 export { isRecentlyClosed } from './recently-closed-rule';
+export { agenciesToCheck } from './agencies-to-check';
+export { redIndicators } from './urgent-indicators';

@@ -6,6 +6,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { PolicyProfile, WEEKDAYS } from './policy-profile';
 import { ProfileError, ProfileProblem } from './profile-error';
+import { incoherences } from './profile-coherence';
 import { PolicyProfileSchema } from './profile-schema';
 
 /** The profiles that ship with the project, one per protocol in shared/protocols. */
@@ -78,13 +79,23 @@ export function validateProfile(raw: unknown, id: string, source = id): PolicyPr
     problems.push({ field: 'workingHours', rule: 'must open on at least one weekday' });
   if (problems.length) throw new ProfileError(source, problems);
   // The validated input, not the class instance: plain data, safe to serialise and freeze.
-  return deepFreeze({ ...(structuredClone(raw) as Omit<PolicyProfile, 'id'>), id }) as PolicyProfile;
+  const profile = deepFreeze({ ...(structuredClone(raw) as Omit<PolicyProfile, 'id'>), id }) as PolicyProfile;
+  const contradictions = incoherences(profile);
+  if (contradictions.length) throw new ProfileError(source, contradictions);
+  return profile;
 }
+
+const KIND_RULES = new Set(['isNumber', 'isString', 'isBoolean', 'isArray', 'isObject']);
 
 function flatten(errors: ValidationError[], parent = ''): ProfileProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([name, message]) => ({
+    const constraints = Object.entries(error.constraints ?? {});
+    // A setting left out, or of the wrong kind, is reported once for that, not also for every rule after it.
+    const missing = constraints.filter(([name]) => name === 'isDefined');
+    const wrongKind = constraints.filter(([name]) => KIND_RULES.has(name));
+    const reported = missing.length ? missing : wrongKind.length ? wrongKind : constraints;
+    const own = reported.map(([name, message]) => ({
       field,
       rule: name === 'whitelistValidation' ? 'is not a known setting' : message,
     }));

@@ -16,6 +16,8 @@ const HOUR = 3_600_000;
  */
 export class WorkingCalendar {
   private readonly extraClosedDays: ReadonlySet<string>;
+  /** Each London date's working window as instants (ms), or null when closed: computed once per date. */
+  private readonly windows = new Map<string, Window | null>();
 
   constructor(private readonly profile: Pick<PolicyProfile, 'workingHours' | 'extraClosedDays'>) {
     this.extraClosedDays = new Set(profile.extraClosedDays);
@@ -24,17 +26,17 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(at: Date): boolean {
-    return this.windowOn(london(at)) !== null;
+    return this.windowOn(londonDate(at)) !== null;
   }
 
   isWithinWorkingHours(at: Date): boolean {
-    const window = this.windowOn(london(at));
-    return window !== null && at.getTime() >= window.start.toMillis() && at.getTime() < window.end.toMillis();
+    const window = this.windowOn(londonDate(at));
+    return window !== null && at.getTime() >= window.start && at.getTime() < window.end;
   }
 
   /** Whether a London calendar date ('YYYY-MM-DD') is closed: a weekday without a window, a bank holiday or an extra closed day. */
   isClosedDate(isoDate: string): boolean {
-    return this.windowOn(DateTime.fromISO(isoDate, { zone: HUB_TIME_ZONE })) === null;
+    return this.windowOn(isoDate) === null;
   }
 
   add(from: Date, timescale: Timescale): Date {
@@ -56,44 +58,47 @@ export class WorkingCalendar {
   }
 
   endOfWorkingDay(at: Date): Date {
-    let day = london(at).startOf('day');
-    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++, day = day.plus({ days: 1 })) {
-      const window = this.windowOn(day);
-      if (window && at.getTime() < window.end.toMillis()) return window.end.toJSDate();
-    }
+    for (const window of this.windowsFrom(londonDate(at)))
+      if (window && at.getTime() < window.end) return new Date(window.end);
     throw noWorkingDay(at);
   }
 
   /** The first moment at or after `at` that is inside working hours. */
   nextWorkingMoment(at: Date): Date {
-    let day = london(at).startOf('day');
-    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++, day = day.plus({ days: 1 })) {
-      const window = this.windowOn(day);
-      if (!window || at.getTime() >= window.end.toMillis()) continue;
-      return new Date(Math.max(at.getTime(), window.start.toMillis()));
-    }
+    for (const window of this.windowsFrom(londonDate(at)))
+      if (window && at.getTime() < window.end) return new Date(Math.max(at.getTime(), window.start));
     throw noWorkingDay(at);
   }
 
-  /** The working window of a London calendar day, as instants, or null when the day is closed. */
-  private windowOn(day: DateTime): { start: DateTime; end: DateTime } | null {
-    const local = day.setZone(HUB_TIME_ZONE).startOf('day');
-    const isoDate = local.toISODate() as string;
-    const window: WorkingWindow | null = this.profile.workingHours[weekdayOf(local)];
-    if (!window || isBankHoliday(isoDate) || this.extraClosedDays.has(isoDate)) return null;
-    return { start: at(local, window.start), end: at(local, window.end) };
+  /** The working window of a London calendar date, as instants, or null when the date is closed. */
+  private windowOn(isoDate: string): Window | null {
+    let window = this.windows.get(isoDate);
+    if (window === undefined) {
+      const hours: WorkingWindow | null = this.profile.workingHours[weekdayOf(isoDate)];
+      window =
+        !hours || isBankHoliday(isoDate) || this.extraClosedDays.has(isoDate)
+          ? null
+          : { start: instant(isoDate, hours.start), end: instant(isoDate, hours.end) };
+      if (this.windows.size > 20_000) this.windows.clear(); // a long-lived service's cache stays small
+      this.windows.set(isoDate, window);
+    }
+    return window;
+  }
+
+  /** The windows (or nulls) of each London date from `isoDate` on, for as long as anything can be looked for. */
+  private *windowsFrom(isoDate: string): Generator<Window | null> {
+    let date = isoDate;
+    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++, date = nextDate(date)) yield this.windowOn(date);
   }
 
   private addWorkingTime(from: Date, milliseconds: number): Date {
     if (milliseconds <= 0) return new Date(from);
     let remaining = milliseconds;
     let cursor = from.getTime();
-    let day = london(from).startOf('day');
-    for (let i = 0; i < SEARCH_LIMIT_DAYS; i++, day = day.plus({ days: 1 })) {
-      const window = this.windowOn(day);
-      if (!window || cursor >= window.end.toMillis()) continue;
-      cursor = Math.max(cursor, window.start.toMillis());
-      const available = window.end.toMillis() - cursor;
+    for (const window of this.windowsFrom(londonDate(from))) {
+      if (!window || cursor >= window.end) continue;
+      cursor = Math.max(cursor, window.start);
+      const available = window.end - cursor;
       if (remaining <= available) return new Date(cursor + remaining);
       remaining -= available;
     }
@@ -108,38 +113,55 @@ export class WorkingCalendar {
     const start = this.nextWorkingMoment(from);
     if (days <= 0) return start;
     const startLocal = london(start);
-    let day = startLocal.startOf('day');
     let counted = 0;
+    let date = startLocal.toISODate() as string;
     for (let i = 0; i < SEARCH_LIMIT_DAYS; i++) {
-      day = day.plus({ days: 1 });
-      const window = this.windowOn(day);
-      if (!window) continue;
-      if (++counted < days) continue;
-      const sameTime = day.set({
-        hour: startLocal.hour,
-        minute: startLocal.minute,
-        second: startLocal.second,
-        millisecond: startLocal.millisecond,
-      });
-      const clamped = Math.min(Math.max(sameTime.toMillis(), window.start.toMillis()), window.end.toMillis());
-      return new Date(clamped);
+      date = nextDate(date);
+      const window = this.windowOn(date);
+      if (!window || ++counted < days) continue;
+      const sameTime = DateTime.fromISO(date, { zone: HUB_TIME_ZONE })
+        .set({
+          hour: startLocal.hour,
+          minute: startLocal.minute,
+          second: startLocal.second,
+          millisecond: startLocal.millisecond,
+        })
+        .toMillis();
+      return new Date(Math.min(Math.max(sameTime, window.start), window.end));
     }
     throw noWorkingDay(from);
   }
+}
+
+interface Window {
+  start: number;
+  end: number;
 }
 
 function london(at: Date): DateTime {
   return DateTime.fromJSDate(at, { zone: HUB_TIME_ZONE });
 }
 
-function weekdayOf(day: DateTime): Weekday {
-  return WEEKDAYS[day.weekday - 1];
+/** The London calendar date of an instant, 'YYYY-MM-DD'. */
+function londonDate(at: Date): string {
+  return london(at).toISODate() as string;
 }
 
-/** 'HH:mm' on a London calendar day, as an instant (luxon resolves the offset for that day). */
-function at(day: DateTime, time: string): DateTime {
-  const [hour, minute] = time.split(':').map(Number);
-  return day.set({ hour, minute, second: 0, millisecond: 0 });
+/** The calendar date after 'YYYY-MM-DD' (calendar dates have no time zone). */
+function nextDate(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+function weekdayOf(isoDate: string): Weekday {
+  // getUTCDay: 0 is Sunday; WEEKDAYS starts on Monday.
+  return WEEKDAYS[(new Date(`${isoDate}T00:00:00Z`).getUTCDay() + 6) % 7];
+}
+
+/** 'HH:mm' London time on a London calendar date, as an instant (luxon resolves the offset for that date). */
+function instant(isoDate: string, time: string): number {
+  return DateTime.fromISO(`${isoDate}T${time}`, { zone: HUB_TIME_ZONE }).toMillis();
 }
 
 function noWorkingDay(from: Date): RangeError {
