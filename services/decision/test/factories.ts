@@ -73,6 +73,7 @@ export function aRecordCheck(overrides: Partial<RecordCheck> = {}): RecordCheck 
     cancelledAt: null,
     cancelledBy: null,
     cancelReason: null,
+    subjectIds: null,
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import type { MashRecord } from '../records/mash-record.entity';
 import { RecordCheck } from '../records/record-check.entity';
 import { isOutstanding } from '../records/record-status';
 import { retimedCheckState } from '../timescales/overdue-checks';
+import { subjectsForCheck } from './agency-subjects';
 import { checkCancelledMessage, checkRequestedMessage, checkRetimedMessage } from './check-messages';
 
 const checksRequested = new Counter({
@@ -35,7 +36,7 @@ export class NoCheckSubjectsError extends DomainError {
   constructor() {
     super(
       'no-check-subjects',
-      'this record was screened without the people to search for, so the decision service cannot request checks for it',
+      'there is nobody on this record for the agency to search for (or screening did not name the people), so the check cannot be requested',
       HttpStatus.UNPROCESSABLE_ENTITY,
     );
   }
@@ -65,7 +66,7 @@ export class CheckRequests {
     check: RecordCheck,
     request: { rag: RagRating; dueAt: Date | null; at: Date; actor: AuditActor; cause: CheckRequestCause },
   ): Promise<void> {
-    const subjects = record.subjects ?? [];
+    const subjects = subjectsForCheck(check, record.subjects ?? [], record.contact);
     if (!subjects.length) throw new NoCheckSubjectsError();
     check.status = 'requested';
     check.requestedAt = request.at;

@@ -91,6 +91,7 @@ export class ChecksService {
           cancelledAt: null,
           cancelledBy: null,
           cancelReason: null,
+          subjectIds: null,
         });
         if (awaitingConsent) await manager.insert(RecordCheck, check);
         else {

@@ -33,4 +33,9 @@ export class RecordCheck {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
   @Column({ name: 'cancelled_by', type: 'text', nullable: true }) cancelledBy!: string | null;
   @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason!: string | null;
+  /**
+   * Whom this agency is asked about (`subjects[].subjectId`), as screening chose; null when screening
+   * did not say (then the agency's share of the people is chosen when the check is sent).
+   */
+  @Column({ name: 'subject_ids', type: 'text', array: true, nullable: true }) subjectIds!: string[] | null;
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CheckResponded, ContactScreened, NotificationSent } from '@mash/contracts';
+import type { CheckResponded, ContactScreened, NotificationSent, RequestedCheck } from '@mash/contracts';
 import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
 import { Clock, CLOCK } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
@@ -71,6 +71,8 @@ export class RecordInboxService {
         cancelledAt: null,
         cancelledBy: null,
         cancelReason: null,
+        // Added to the contract by triage (RequestedCheck.subjectIds); read tolerantly until then.
+        subjectIds: (check as RequestedCheck & { subjectIds?: string[] }).subjectIds ?? null,
       });
     });
     const record = manager.create(MashRecord, {

@@ -34,7 +34,8 @@ export class TimescalesConsentRepeats1763800000402 implements MigrationInterface
         ADD COLUMN last_chased_at timestamptz,
         ADD COLUMN cancelled_at timestamptz,
         ADD COLUMN cancelled_by text,
-        ADD COLUMN cancel_reason text`);
+        ADD COLUMN cancel_reason text,
+        ADD COLUMN subject_ids text[]`);
     await runner.query(`UPDATE record_checks SET planned_at = requested_at`);
     await runner.query(`ALTER TABLE record_checks ALTER COLUMN planned_at SET NOT NULL`);
     await runner.query(`
@@ -153,7 +154,7 @@ export class TimescalesConsentRepeats1763800000402 implements MigrationInterface
         DROP CONSTRAINT cancelled_checks_say_who_and_why,
         DROP CONSTRAINT sent_checks_were_requested,
         DROP CONSTRAINT record_checks_status_check,
-        DROP COLUMN cancel_reason, DROP COLUMN cancelled_by, DROP COLUMN cancelled_at,
+        DROP COLUMN subject_ids, DROP COLUMN cancel_reason, DROP COLUMN cancelled_by, DROP COLUMN cancelled_at,
         DROP COLUMN last_chased_at, DROP COLUMN chase_count, DROP COLUMN overdue_at,
         DROP COLUMN planned_at,
         ALTER COLUMN requested_at SET NOT NULL,
