@@ -50,7 +50,11 @@ export class RecordInboxService {
     const now = this.clock.now();
     const screenedAt = new Date(message.screenedAt);
     const { deadlines, computedHere } = deadlinesAtScreening(this.policy, message);
-    const awaitingConsentDecision = message.consent?.outcome === 'awaiting-decision';
+    // A check planned pending consent is never left unsent unnoticed: the record waits for a manager
+    // whenever screening says consent awaits a decision or holds any check back for it.
+    const awaitingConsentDecision =
+      message.consent?.outcome === 'awaiting-decision' ||
+      message.checks.some((check) => check.state === 'awaiting-consent');
     const checks: RecordCheck[] = message.checks.map((check) => {
       const awaitingConsent = check.state === 'awaiting-consent';
       return manager.create(RecordCheck, {

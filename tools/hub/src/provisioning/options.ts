@@ -158,7 +158,8 @@ export function serviceEnv(
     if (env.SMTP_URL) vars.SMTP_URL = env.SMTP_URL;
   }
   // triage screens and decision recomputes deadlines with the same profile.
-  if ((service === 'triage' || service === 'decision') && env.MASH_PROFILE) vars.MASH_PROFILE = env.MASH_PROFILE;
+  if ((service === 'triage' || service === 'decision') && env.MASH_PROFILE)
+    vars.MASH_PROFILE = env.MASH_PROFILE;
   if (PUBLICATIONS[service].some(isSignedType))
     vars.MESSAGE_SIGNING_KEY_FILE = signingKeyFile(resolved.keysDir, service);
   if (queueOf(service)?.accepts.some(isSignedType))
