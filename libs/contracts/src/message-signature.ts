@@ -4,12 +4,13 @@ import type { MessageType } from './message-types';
 import { WireHeaders } from './wire';
 
 /**
- * Agency responses are signed by the agency node's own key (DESIGN.md, Security). The signature is
+ * What an agency node says to the hub is signed by the node's own key (DESIGN.md, Security): its
+ * responses, and its escalations, which raise a contact's RAG. The signature is
  * Ed25519 over `type \n message_id \n body`, the body exactly as published, and travels in two AMQP
  * headers, so a node written in any language can produce it. The receiving service knows each
  * agency's public key and which agency it speaks for.
  */
-export const SIGNED_MESSAGE_TYPES: readonly MessageType[] = ['check.responded'];
+export const SIGNED_MESSAGE_TYPES: readonly MessageType[] = ['check.responded', 'check.escalated'];
 
 export const SignatureHeaders = {
   Signature: WireHeaders.Signature,

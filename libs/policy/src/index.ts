@@ -17,3 +17,5 @@ export { alertDueAt } from './allocated-worker-alert';
 export { isRecentlyClosed } from './recently-closed-rule';
 export { agenciesToCheck } from './agencies-to-check';
 export { redIndicators } from './urgent-indicators';
+export { SUBJECTS_AN_AGENCY_NEEDS, subjectIdsFor } from './agency-subjects';
+export type { SubjectsAnAgencyNeeds } from './agency-subjects';

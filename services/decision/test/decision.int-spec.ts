@@ -120,7 +120,9 @@ describe('decision: the MASH record (real broker and database)', () => {
 
   beforeAll(async () => {
     db = await adminPg('decision');
-    await db.query('TRUNCATE record_checks, mash_records, audit_log, inbox, outbox');
+    await db.query(
+      'TRUNCATE record_links, record_children, consent_decisions, rag_changes, record_deadlines, record_checks, mash_records, audit_log, inbox, outbox',
+    );
     broker = await TestBroker.connect();
     await broker.purge(QUEUE, deadLetterQueueName(QUEUE));
     decisions = await broker.capture<DecisionRecorded>(
@@ -284,7 +286,13 @@ describe('decision: the MASH record (real broker and database)', () => {
       contact: { referrer: { name: 'Sam Teacher' }, children: [{ givenName: 'Amelia' }] },
       screening: { route: 'mash-checks' },
       rag: { rating: 'amber', setBy: 'triage' },
-      deadlines: { checksDueAt: null, decisionDueAt: null, feedbackDueAt: null },
+      // Screening sent no deadlines, so decision computed them with the Croydon profile (8): Amber
+      // checks one working day from the rating, the decision two working days from receipt.
+      deadlines: {
+        checksDueAt: '2024-03-05T09:40:00.000Z',
+        decisionDueAt: '2024-03-06T09:15:00.000Z',
+        feedbackDueAt: null,
+      },
     });
 
     const { rows } = await db.query(
@@ -332,11 +340,14 @@ describe('decision: the MASH record (real broker and database)', () => {
     expect(order.indexOf(contact.id)).toBeLessThan(order.indexOf(newer));
     expect(list.body.every((row: { status: string }) => row.status === 'ready-for-decision')).toBe(true);
 
+    // Only the contact received on Friday 1 March has passed its decision deadline (Tuesday 09:00)
+    // by the clock's Tuesday 10:00; every check of the others has answered.
     const overdue = await request(app.getHttpServer())
       .get('/contacts?overdue=true')
       .set('Authorization', `Bearer ${tokens.socialWorker}`)
       .expect(200);
-    expect(overdue.body).toEqual([]);
+    expect(overdue.body.map((row: { contactId: string }) => row.contactId)).toEqual([older]);
+    expect(overdue.body[0]).toMatchObject({ decisionOverdue: true, overdueChecks: 0 });
 
     const bad = await request(app.getHttpServer())
       .get('/contacts?status=pending')

@@ -1,4 +1,10 @@
-import { aCheckItem, aCheckResponded, aContactScreened } from '@mash/contracts/testing';
+import {
+  aCheckItem,
+  aCheckResponded,
+  aContactScreened,
+  EXAMPLE_CHECK_IDS,
+  EXAMPLE_CONTACT_ID,
+} from '@mash/contracts/testing';
 import type { CheckItem } from '@mash/contracts';
 import type { MashRecord } from '../src/records/mash-record.entity';
 import type { RecordCheck } from '../src/records/record-check.entity';
@@ -26,6 +32,12 @@ export function aMashRecord(overrides: Partial<MashRecord> = {}): MashRecord {
     checksDueAt: null,
     decisionDueAt: null,
     feedbackDueAt: null,
+    leaveHubBy: null,
+    profile: null,
+    consent: null,
+    alerts: [],
+    childrenScreening: [],
+    subjects: null,
     outcome: null,
     rationale: null,
     feedbackToReferrer: null,
@@ -42,16 +54,39 @@ export function aMashRecord(overrides: Partial<MashRecord> = {}): MashRecord {
 export const MASH_ONLY_SUMMARY =
   'Intelligence links the mother’s partner to supplying drugs from the address.';
 
+/** A check as stored when screening requested it from the agency (police unless overridden). */
+export function aRecordCheck(overrides: Partial<RecordCheck> = {}): RecordCheck {
+  const agency = overrides.agency ?? 'police';
+  return {
+    checkId: EXAMPLE_CHECK_IDS[agency],
+    contactId: EXAMPLE_CONTACT_ID,
+    agency,
+    status: 'requested',
+    plannedAt: new Date('2024-03-04T09:40:00.000Z'),
+    requestedAt: new Date('2024-03-04T09:40:00.000Z'),
+    dueAt: null,
+    respondedAt: null,
+    response: null,
+    overdueAt: null,
+    chaseCount: 0,
+    lastChasedAt: null,
+    cancelledAt: null,
+    cancelledBy: null,
+    cancelReason: null,
+    subjectIds: null,
+    ...overrides,
+  };
+}
+
 /** The police's answered check: one shareable and one mash-only item. */
 export function anAnsweredCheck(overrides: Partial<RecordCheck> = {}, items?: CheckItem[]): RecordCheck {
   const responded = aCheckResponded();
   return {
+    ...aRecordCheck({ agency: responded.agency }),
     checkId: responded.checkId,
     contactId: responded.contactId,
     agency: responded.agency,
     status: 'responded',
-    requestedAt: new Date('2024-03-04T09:40:00.000Z'),
-    dueAt: null,
     respondedAt: new Date(responded.respondedAt),
     response: {
       rag: responded.rag,

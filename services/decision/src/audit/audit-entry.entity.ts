@@ -4,7 +4,17 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
  * DESIGN.md, Security: every view of a MASH record and every disclosure is written to an append-only
  * audit log. `detail` holds ids, codes and counts only, never what was seen.
  */
-export const AUDIT_ACTIONS = ['view-record', 'record-decision', 'receive-check-response'] as const;
+export const AUDIT_ACTIONS = [
+  'view-record',
+  'record-decision',
+  'receive-check-response',
+  /** A disclosure to an agency: decision sent it the people to search for (consent decision, added agency). */
+  'request-check',
+  'record-consent-decision',
+  'change-rag',
+  'change-agencies',
+  'receive-escalation',
+] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export type AuditDetail = Record<string, string | number | boolean | null>;

@@ -13,11 +13,13 @@ import {
   Principal,
 } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
+import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
 import type { MashRecordResponse } from '../records/dto/mash-record.response';
 import { MashRecord } from '../records/mash-record.entity';
 import type { RecordCheck } from '../records/record-check.entity';
-import { assertContactId, findChecks, findRecord } from '../records/record-store';
-import { recordAsSeenBy } from '../records/record-view';
+import { assertContactId, findChecks, findRecord, readRecordView } from '../records/record-store';
+import { appendDeadlineHistory } from '../timescales/deadline-history';
+import { feedbackDueFrom } from '../timescales/deadlines';
 import { decisionRecordedMessage } from './decision-recorded-message';
 import type { RecordDecisionRequest } from './dto/record-decision.request';
 import { quotesMashOnlyItem } from './mash-only-leak';
@@ -26,6 +28,12 @@ const decisionsRecorded = new Counter({
   name: 'mash_decisions_recorded_total',
   help: 'Decisions recorded, by outcome',
   labelNames: ['outcome'],
+  registers: [metricsRegistry],
+});
+const decisionsTimeliness = new Counter({
+  name: 'mash_decisions_timeliness_total',
+  help: 'Decisions recorded, by whether they were within the decision timescale (true, false, or no-deadline)',
+  labelNames: ['within_timescale'],
   registers: [metricsRegistry],
 });
 const feedbackRefused = new Counter({
@@ -65,12 +73,15 @@ export class DecisionsService {
     private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly audit: AuditTrail,
+    @Inject(HUB_POLICY) private readonly policy: HubPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
    * Records the decision, its audit entry and its `decision.recorded` in one transaction, with the
    * record locked so a late agency response cannot interleave. Nothing is written when it is refused.
+   * The feedback deadline starts now (Croydon 8: the referrer is told no later than 1 working day
+   * after the decision) and is appended to the deadline history.
    */
   async decide(
     contactId: string,
@@ -100,6 +111,7 @@ export class DecisionsService {
         decidedBy: principal.id,
         feedbackToReferrer,
       };
+      const feedbackDueAt = feedbackDueFrom(this.policy, decision.decidedAt);
       await manager.update(
         MashRecord,
         { contactId },
@@ -110,9 +122,16 @@ export class DecisionsService {
           feedbackToReferrer,
           decidedBy: decision.decidedBy,
           decidedAt: decision.decidedAt,
+          feedbackDueAt,
           updatedAt: decision.decidedAt,
         },
       );
+      await appendDeadlineHistory(manager, { ...record, feedbackDueAt }, checks, {
+        at: decision.decidedAt,
+        cause: 'decision',
+        changedBy: decision.decidedBy,
+        reason: null,
+      });
       await this.audit.write(manager, {
         actor: principal,
         action: 'record-decision',
@@ -125,9 +144,13 @@ export class DecisionsService {
         body: decisionRecordedMessage(record, decision),
       });
       decisionsRecorded.inc({ outcome: decision.outcome });
+      decisionsTimeliness.inc({
+        within_timescale: record.decisionDueAt
+          ? String(decision.decidedAt.getTime() <= record.decisionDueAt.getTime())
+          : 'no-deadline',
+      });
 
-      const decided = await findRecord(manager, contactId);
-      return recordAsSeenBy(decided!, checks, principal.roles);
+      return readRecordView(manager, contactId, principal.roles, decision.decidedAt);
     });
   }
 }

@@ -1,8 +1,14 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type {
+  CheckSubject,
+  ChildScreening,
+  ConsentException,
+  ConsentOutcome,
+  ConsentStatus,
   ContactReceived,
   Outcome,
   RagRating,
+  ScreeningAlert,
   ScreeningRoute,
   SocialCareIndexResult,
 } from '@mash/contracts';
@@ -14,6 +20,16 @@ export interface Screening {
   socialCareIndex: SocialCareIndexResult[];
   rationale: string;
   screenedAt: string;
+}
+
+/**
+ * Whether the checks may go ahead without consent (from `contact.screened`), kept up to date by the
+ * team manager's consent decisions. `status` is what the referrer said.
+ */
+export interface ConsentState {
+  status: ConsentStatus;
+  outcome: ConsentOutcome;
+  exception: ConsentException | null;
 }
 
 /** The MASH record of one contact: the screening, the checks' answers and the decision. */
@@ -34,6 +50,18 @@ export class MashRecord {
   @Column({ name: 'checks_due_at', type: 'timestamptz', nullable: true }) checksDueAt!: Date | null;
   @Column({ name: 'decision_due_at', type: 'timestamptz', nullable: true }) decisionDueAt!: Date | null;
   @Column({ name: 'feedback_due_at', type: 'timestamptz', nullable: true }) feedbackDueAt!: Date | null;
+  /** Northamptonshire Appendix C: no contact stays in the MASH longer than 24 hours. */
+  @Column({ name: 'leave_hub_by', type: 'timestamptz', nullable: true }) leaveHubBy!: Date | null;
+  /** The policy profile screening applied (`croydon`, ...); null for records screened before profiles. */
+  @Column({ type: 'text', nullable: true }) profile!: string | null;
+  /** Null for records screened before triage assessed consent. */
+  @Column({ type: 'jsonb', nullable: true }) consent!: ConsentState | null;
+  /** Who screening says must be told, and by when (a worker or team, never a child's details). */
+  @Column({ type: 'jsonb' }) alerts!: ScreeningAlert[];
+  /** Each child's own screening ("think family"). */
+  @Column({ name: 'children_screening', type: 'jsonb' }) childrenScreening!: ChildScreening[];
+  /** Who the agencies are asked about, so checks requested later ask about the same people. */
+  @Column({ type: 'jsonb', nullable: true }) subjects!: CheckSubject[] | null;
   @Column({ type: 'text', nullable: true }) outcome!: Outcome | null;
   /** Internal to the MASH: never put on the wire. */
   @Column({ type: 'text', nullable: true }) rationale!: string | null;

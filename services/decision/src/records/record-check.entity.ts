@@ -25,8 +25,23 @@ export class RecordCheck {
   @Column('uuid', { name: 'contact_id' }) contactId!: string;
   @Column({ type: 'text' }) agency!: Agency;
   @Column({ type: 'text' }) status!: CheckStatus;
-  @Column({ name: 'requested_at', type: 'timestamptz' }) requestedAt!: Date;
+  /** When the check appeared on the record (screening, or a manager adding the agency). */
+  @Column({ name: 'planned_at', type: 'timestamptz' }) plannedAt!: Date;
+  /** When the request was sent to the agency; null while awaiting consent, or if it never was. */
+  @Column({ name: 'requested_at', type: 'timestamptz', nullable: true }) requestedAt!: Date | null;
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true }) dueAt!: Date | null;
   @Column({ name: 'responded_at', type: 'timestamptz', nullable: true }) respondedAt!: Date | null;
   @Column({ type: 'jsonb', nullable: true }) response!: CheckResponse | null;
+  /** When the check was first found past its due time; kept after it is answered (it was late). */
+  @Column({ name: 'overdue_at', type: 'timestamptz', nullable: true }) overdueAt!: Date | null;
+  @Column({ name: 'chase_count', type: 'integer' }) chaseCount!: number;
+  @Column({ name: 'last_chased_at', type: 'timestamptz', nullable: true }) lastChasedAt!: Date | null;
+  @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
+  @Column({ name: 'cancelled_by', type: 'text', nullable: true }) cancelledBy!: string | null;
+  @Column({ name: 'cancel_reason', type: 'text', nullable: true }) cancelReason!: string | null;
+  /**
+   * Whom this agency is asked about (`subjects[].subjectId`), as screening chose; null when screening
+   * did not say (then the agency's share of the people is chosen when the check is sent).
+   */
+  @Column({ name: 'subject_ids', type: 'text', array: true, nullable: true }) subjectIds!: string[] | null;
 }

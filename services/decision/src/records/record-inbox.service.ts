@@ -4,10 +4,18 @@ import type { CheckResponded, ContactScreened, NotificationSent } from '@mash/co
 import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
 import { Clock, CLOCK } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
+import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
+import { RagChange } from '../rag/rag-change.entity';
+import { childKeys } from '../repeats/child-keys';
+import { RepeatContacts } from '../repeats/repeat-contacts';
+import { appendDeadlineHistory } from '../timescales/deadline-history';
+import { deadlinesAtScreening } from '../timescales/deadlines';
 import { MashRecord } from './mash-record.entity';
 import { RecordCheck } from './record-check.entity';
 import { statusAfterResponse, statusOnScreening } from './record-status';
 import { findChecks, findRecord } from './record-store';
+
+const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
 /** Who set the first RAG rating: screening is done by the triage service, not a person. */
 export const SCREENING_RATER = 'triage';
@@ -23,6 +31,8 @@ export class RecordInboxService {
 
   constructor(
     private readonly audit: AuditTrail,
+    private readonly repeats: RepeatContacts,
+    @Inject(HUB_POLICY) private readonly policy: HubPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -31,24 +41,47 @@ export class RecordInboxService {
       this.logger.log(`contact ${message.contactId} already has a MASH record; screening ignored`);
       return;
     }
+    if (message.profile && message.profile !== this.policy.profile.id) {
+      // Screening's deadlines are kept as sent; recomputations here use decision's own profile.
+      this.logger.warn(
+        `contact ${message.contactId} was screened with profile ${message.profile}, decision runs ${this.policy.profile.id}`,
+      );
+    }
     const now = this.clock.now();
     const screenedAt = new Date(message.screenedAt);
-    const checks: RecordCheck[] = message.checks.map((check) =>
-      manager.create(RecordCheck, {
+    const { deadlines, computedHere } = deadlinesAtScreening(this.policy, message);
+    // A check planned pending consent is never left unsent unnoticed: the record waits for a manager
+    // whenever screening says consent awaits a decision or holds any check back for it.
+    const awaitingConsentDecision =
+      message.consent?.outcome === 'awaiting-decision' ||
+      message.checks.some((check) => check.state === 'awaiting-consent');
+    const checks: RecordCheck[] = message.checks.map((check) => {
+      const awaitingConsent = check.state === 'awaiting-consent';
+      return manager.create(RecordCheck, {
         checkId: check.checkId,
         contactId: message.contactId,
         agency: check.agency,
-        status: 'requested',
-        requestedAt: screenedAt,
-        dueAt: null,
+        status: awaitingConsent ? 'awaiting-consent' : 'requested',
+        plannedAt: screenedAt,
+        requestedAt: awaitingConsent ? null : screenedAt,
+        // A check awaiting consent is timed when it is sent; one sent at screening is due when
+        // triage said, or by the screening deadline when triage said nothing about it.
+        dueAt: awaitingConsent ? null : check.dueAt !== undefined ? date(check.dueAt) : deadlines.checksDueAt,
         respondedAt: null,
         response: null,
-      }),
-    );
-    await manager.insert(MashRecord, {
+        overdueAt: null,
+        chaseCount: 0,
+        lastChasedAt: null,
+        cancelledAt: null,
+        cancelledBy: null,
+        cancelReason: null,
+        subjectIds: check.subjectIds ?? null,
+      });
+    });
+    const record = manager.create(MashRecord, {
       contactId: message.contactId,
       reference: message.contact.reference,
-      status: statusOnScreening(checks),
+      status: statusOnScreening(checks, awaitingConsentDecision),
       route: message.route,
       receivedAt: new Date(message.contact.receivedAt),
       screening: {
@@ -62,9 +95,21 @@ export class RecordInboxService {
       ragSetBy: SCREENING_RATER,
       ragReason: 'initial rating at screening',
       contact: message.contact,
-      checksDueAt: null,
-      decisionDueAt: null,
+      checksDueAt: deadlines.checksDueAt,
+      decisionDueAt: deadlines.decisionDueAt,
+      leaveHubBy: deadlines.leaveHubBy,
       feedbackDueAt: null,
+      profile: message.profile ?? null,
+      consent: message.consent
+        ? {
+            status: message.consent.status,
+            outcome: message.consent.outcome,
+            exception: message.consent.exception ?? null,
+          }
+        : null,
+      alerts: message.alerts ?? [],
+      childrenScreening: message.children ?? [],
+      subjects: message.subjects ?? null,
       outcome: null,
       rationale: null,
       feedbackToReferrer: null,
@@ -75,7 +120,29 @@ export class RecordInboxService {
       createdAt: now,
       updatedAt: now,
     });
+    await manager.insert(MashRecord, record);
     if (checks.length) await manager.insert(RecordCheck, checks);
+    await manager.insert(RagChange, {
+      contactId: record.contactId,
+      at: screenedAt,
+      source: 'screening',
+      rating: record.ragRating,
+      previous: null,
+      setBy: SCREENING_RATER,
+      reason: record.ragReason,
+      agency: null,
+      checkId: null,
+      requested: null,
+    });
+    await appendDeadlineHistory(manager, record, checks, {
+      at: screenedAt,
+      cause: 'screening',
+      changedBy: SCREENING_RATER,
+      reason: computedHere
+        ? `computed by decision with profile ${this.policy.profile.id}: screening sent no deadlines`
+        : null,
+    });
+    await this.repeats.link(manager, record, childKeys(message.contact.children, message.socialCareIndex));
   }
 
   async onCheckResponded(message: CheckResponded, manager: EntityManager): Promise<void> {
@@ -99,6 +166,8 @@ export class RecordInboxService {
       return;
     }
     const replacesPartial = check.status === 'responded';
+    // An overdue check answered late becomes responded; when it became overdue stays on it (it was
+    // late). An answer to a withdrawn check is kept too: the agency shared it and the hub holds it.
     check.status = 'responded';
     check.respondedAt = new Date(message.respondedAt);
     check.response = {

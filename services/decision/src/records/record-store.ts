@@ -1,7 +1,14 @@
 import type { EntityManager } from 'typeorm';
-import { ValidationFailedError } from '@mash/platform';
+import type { StaffRole } from '@mash/contracts';
+import { NotFoundError, ValidationFailedError } from '@mash/platform';
+import { ConsentDecision } from '../consent/consent-decision.entity';
+import { RagChange } from '../rag/rag-change.entity';
+import { findPreviousContacts } from '../repeats/previous-contacts';
+import { DeadlineChange } from '../timescales/deadline-change.entity';
+import type { MashRecordResponse } from './dto/mash-record.response';
 import { MashRecord } from './mash-record.entity';
 import { RecordCheck } from './record-check.entity';
+import { recordAsSeenBy, RecordHistory } from './record-view';
 
 /**
  * Reads a record; with `lock`, holds it (SELECT ... FOR UPDATE) until the transaction ends, so two
@@ -10,18 +17,43 @@ import { RecordCheck } from './record-check.entity';
 export function findRecord(
   manager: EntityManager,
   contactId: string,
-  options: { lock?: boolean } = {},
+  options: { lock?: boolean; skipLocked?: boolean } = {},
 ): Promise<MashRecord | null> {
   const query = manager
     .getRepository(MashRecord)
     .createQueryBuilder('record')
     .where('record.contact_id = :contactId', { contactId });
   if (options.lock) query.setLock('pessimistic_write');
+  if (options.lock && options.skipLocked) query.setOnLocked('skip_locked');
   return query.getOne();
 }
 
 export function findChecks(manager: EntityManager, contactId: string): Promise<RecordCheck[]> {
-  return manager.find(RecordCheck, { where: { contactId }, order: { requestedAt: 'ASC', agency: 'ASC' } });
+  return manager.find(RecordCheck, { where: { contactId }, order: { plannedAt: 'ASC', agency: 'ASC' } });
+}
+
+/** The record's histories (RAG, deadlines, consent decisions) and the earlier contacts it is linked to. */
+export async function findHistory(manager: EntityManager, contactId: string): Promise<RecordHistory> {
+  // One after another: inside a transaction they share one connection anyway.
+  const order = { id: 'ASC' } as const;
+  const ragChanges = await manager.find(RagChange, { where: { contactId }, order });
+  const deadlineChanges = await manager.find(DeadlineChange, { where: { contactId }, order });
+  const consentDecisions = await manager.find(ConsentDecision, { where: { contactId }, order });
+  const previousContacts = await findPreviousContacts(manager, contactId);
+  return { ragChanges, deadlineChanges, consentDecisions, previousContacts };
+}
+
+/** The whole record as these roles may see it, read in the caller's transaction (after its writes). */
+export async function readRecordView(
+  manager: EntityManager,
+  contactId: string,
+  roles: readonly StaffRole[],
+  now: Date,
+): Promise<MashRecordResponse> {
+  const record = await findRecord(manager, contactId);
+  if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+  const checks = await findChecks(manager, contactId);
+  return recordAsSeenBy(record, checks, roles, now, await findHistory(manager, contactId));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

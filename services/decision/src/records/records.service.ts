@@ -3,15 +3,23 @@ import { DataSource } from 'typeorm';
 import type { RagRating, ScreeningRoute } from '@mash/contracts';
 import { Clock, CLOCK, NotFoundError, Principal } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
+import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
+import { deadlineStatus } from '../timescales/deadline-status';
+import { endOfDayWindow } from '../timescales/end-of-day';
+import type { EndOfDayList } from './dto/end-of-day.response';
+import type { EndOfDayQuery } from './dto/end-of-day.query';
 import type { MashRecordResponse } from './dto/mash-record.response';
 import type { CheckSummary, WorkListEntry } from './dto/work-list-entry.response';
 import type { WorkListQuery } from './dto/work-list.query';
 import type { RecordStatus } from './record-status';
-import { assertContactId, findChecks, findRecord } from './record-store';
+import { assertContactId, findChecks, findHistory, findRecord } from './record-store';
 import { recordAsSeenBy } from './record-view';
 import { maySeeMashOnly } from './mash-only-redaction';
 
 const WORK_LIST_DEFAULT = 500;
+const END_OF_DAY_MAX = 2_000;
+
+const iso = (date: Date | null): string | null => (date ? date.toISOString() : null);
 
 interface WorkListRow {
   contact_id: string;
@@ -21,8 +29,25 @@ interface WorkListRow {
   route: ScreeningRoute;
   received_at: Date;
   decision_due_at: Date | null;
+  checks_due_at: Date | null;
+  leave_hub_by: Date | null;
+  next_deadline_at: Date | null;
   checks: CheckSummary[];
-  overdue: boolean;
+  overdue_checks: number;
+  decision_overdue: boolean;
+  previous_contacts: number;
+}
+
+interface EndOfDayRow {
+  contact_id: string;
+  reference: string;
+  status: RecordStatus;
+  rag_rating: RagRating;
+  route: ScreeningRoute;
+  received_at: Date;
+  decision_due_at: Date | null;
+  leave_hub_by: Date | null;
+  decided_at: Date | null;
 }
 
 @Injectable()
@@ -30,6 +55,7 @@ export class RecordsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditTrail,
+    @Inject(HUB_POLICY) private readonly policy: HubPolicy,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -40,7 +66,8 @@ export class RecordsService {
       const record = await findRecord(manager, contactId);
       if (!record) throw new NotFoundError(`MASH record ${contactId}`);
       const checks = await findChecks(manager, contactId);
-      const view = recordAsSeenBy(record, checks, principal.roles);
+      const history = await findHistory(manager, contactId);
+      const view = recordAsSeenBy(record, checks, principal.roles, this.clock.now(), history);
       const withheld = view.checks.reduce(
         (count, check) => count + (check.response?.items.filter((item) => item.withheld).length ?? 0),
         0,
@@ -60,36 +87,41 @@ export class RecordsService {
   }
 
   /**
-   * The work list, oldest contact first. A record is overdue when a check still owed is past its due
-   * time, or the decision is past its due time and not yet taken (deadlines are stored when a rating
-   * is set; a record without them is never overdue).
+   * The work list. A record is overdue when a check still owed is past its due time, or it is still
+   * waiting for a decision past its decision deadline or the time it should have left the hub.
+   * `overdue=true` lists those, soonest deadline first (the order `sort=deadline` gives any list);
+   * otherwise the oldest contact comes first.
    */
   async workList(query: WorkListQuery): Promise<WorkListEntry[]> {
     const now = this.clock.now();
+    const overdue = query.overdue === undefined ? null : query.overdue === 'true';
+    const sort = query.sort ?? (overdue ? 'deadline' : 'received');
     const rows: WorkListRow[] = await this.dataSource.query(
       `SELECT * FROM (
-         SELECT r.contact_id, r.reference, r.status, r.rag_rating, r.route, r.received_at, r.decision_due_at,
+         SELECT r.contact_id, r.reference, r.status, r.rag_rating, r.route, r.received_at,
+           r.decision_due_at, r.checks_due_at, r.leave_hub_by,
            COALESCE(
-             (SELECT json_agg(json_build_object('agency', c.agency, 'status', c.status) ORDER BY c.requested_at, c.agency)
+             (SELECT json_agg(json_build_object('agency', c.agency, 'status', c.status) ORDER BY c.planned_at, c.agency)
                 FROM record_checks c WHERE c.contact_id = r.contact_id),
              '[]'::json) AS checks,
-           (EXISTS (SELECT 1 FROM record_checks o
-                     WHERE o.contact_id = r.contact_id
-                       AND (o.status = 'overdue' OR (o.status = 'requested' AND o.due_at < $4)))
-            OR COALESCE(r.decision_due_at < $4 AND r.status NOT IN ('decided', 'closed'), false)) AS overdue
+           (SELECT count(*)::int FROM record_checks o
+             WHERE o.contact_id = r.contact_id
+               AND (o.status = 'overdue' OR (o.status = 'requested' AND o.due_at < $4))) AS overdue_checks,
+           (r.status NOT IN ('decided', 'closed')
+             AND (COALESCE(r.decision_due_at < $4, false) OR COALESCE(r.leave_hub_by < $4, false))) AS decision_overdue,
+           CASE WHEN r.status IN ('decided', 'closed') THEN NULL ELSE LEAST(
+             (SELECT min(o.due_at) FROM record_checks o
+               WHERE o.contact_id = r.contact_id AND o.status IN ('requested', 'overdue')),
+             r.decision_due_at, r.leave_hub_by) END AS next_deadline_at,
+           (SELECT count(*)::int FROM record_links l WHERE l.contact_id = r.contact_id) AS previous_contacts
          FROM mash_records r
          WHERE ($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR r.rag_rating = $2)
        ) listed
-       WHERE $3::boolean IS NULL OR listed.overdue = $3
-       ORDER BY listed.received_at ASC, listed.contact_id ASC
+       WHERE $3::boolean IS NULL OR (listed.overdue_checks > 0 OR listed.decision_overdue) = $3
+       ORDER BY CASE WHEN $6 = 'deadline' THEN listed.next_deadline_at END ASC NULLS LAST,
+         listed.received_at ASC, listed.contact_id ASC
        LIMIT $5`,
-      [
-        query.status ?? null,
-        query.rag ?? null,
-        query.overdue === undefined ? null : query.overdue === 'true',
-        now,
-        query.limit ?? WORK_LIST_DEFAULT,
-      ],
+      [query.status ?? null, query.rag ?? null, overdue, now, query.limit ?? WORK_LIST_DEFAULT, sort],
     );
     return rows.map((row) => ({
       contactId: row.contact_id,
@@ -99,8 +131,54 @@ export class RecordsService {
       route: row.route,
       receivedAt: row.received_at.toISOString(),
       checks: row.checks,
-      decisionDueAt: row.decision_due_at ? row.decision_due_at.toISOString() : null,
-      overdue: row.overdue,
+      checksDueAt: iso(row.checks_due_at),
+      decisionDueAt: iso(row.decision_due_at),
+      leaveHubBy: iso(row.leave_hub_by),
+      nextDeadlineAt: iso(row.next_deadline_at),
+      overdueChecks: row.overdue_checks,
+      decisionOverdue: row.decision_overdue,
+      overdue: row.overdue_checks > 0 || row.decision_overdue,
+      previousContacts: row.previous_contacts,
     }));
+  }
+
+  /**
+   * The end-of-day list (Blackburn with Darwen: no child left at the end of the working day needing
+   * a decision not yet made): every contact received by the close of the working day and not decided
+   * by it, soonest decision deadline first.
+   */
+  async endOfDay(query: EndOfDayQuery): Promise<EndOfDayList> {
+    const now = this.clock.now();
+    const window = endOfDayWindow(this.policy.calendar, query.date, now);
+    const rows: EndOfDayRow[] = await this.dataSource.query(
+      `SELECT r.contact_id, r.reference, r.status, r.rag_rating, r.route, r.received_at,
+              r.decision_due_at, r.leave_hub_by, r.decided_at
+         FROM mash_records r
+        WHERE r.received_at <= $1
+          AND (r.decided_at IS NULL OR r.decided_at > $1)
+          AND NOT (r.status = 'closed' AND r.decided_at IS NULL)
+        ORDER BY r.decision_due_at ASC NULLS LAST, r.received_at ASC, r.contact_id ASC
+        LIMIT $2`,
+      [window.asOf, END_OF_DAY_MAX],
+    );
+    return {
+      date: window.date,
+      closesAt: window.closesAt.toISOString(),
+      asOf: window.asOf.toISOString(),
+      closed: window.closed,
+      count: rows.length,
+      contacts: rows.map((row) => ({
+        contactId: row.contact_id,
+        reference: row.reference,
+        status: row.status,
+        rag: row.rag_rating,
+        route: row.route,
+        receivedAt: row.received_at.toISOString(),
+        decisionDueAt: iso(row.decision_due_at),
+        leaveHubBy: iso(row.leave_hub_by),
+        decisionDeadline: deadlineStatus(row.decision_due_at, null, window.asOf),
+        decidedAt: iso(row.decided_at),
+      })),
+    };
   }
 }

@@ -23,6 +23,19 @@ export class WorkListEntry {
   @ApiProperty({ enum: SCREENING_ROUTES }) route!: ScreeningRoute;
   @ApiProperty({ format: 'date-time' }) receivedAt!: string;
   @ApiProperty({ type: () => [CheckSummary] }) checks!: CheckSummary[];
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) checksDueAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decisionDueAt!: string | null;
-  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) leaveHubBy!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'The soonest of: a check still owed, the decision, leaving the hub (null once decided)',
+  })
+  nextDeadlineAt!: string | null;
+  @ApiProperty({ description: 'Checks still owed past their due time' }) overdueChecks!: number;
+  @ApiProperty({ description: 'Still waiting for a decision past its decision deadline or leave-hub time' })
+  decisionOverdue!: boolean;
+  @ApiProperty({ description: 'overdueChecks > 0 or decisionOverdue' }) overdue!: boolean;
+  @ApiProperty({ description: 'Earlier contacts about the same children' }) previousContacts!: number;
 }

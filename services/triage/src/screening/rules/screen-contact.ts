@@ -9,9 +9,8 @@ import type {
   ScreeningRoute,
   SocialCareIndexResult,
 } from '@mash/contracts';
-import { adviceSummaryDueAt, agenciesToCheck, alertDueAt, decisionDueAt } from '@mash/policy';
+import { adviceSummaryDueAt, agenciesToCheck, alertDueAt, decisionDueAt, subjectIdsFor } from '@mash/policy';
 import { adviceOutcome } from './advice-request';
-import { subjectIdsFor } from './agency-subjects';
 import { allocatedWorkerOf } from './allocated-worker';
 import { consentToCheck } from './consent-to-check';
 import { leadProfessionalOf } from './early-help-open';

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { ChecksModule } from '../checks/checks.module';
+import { ConsentController } from './consent.controller';
+import { ConsentService } from './consent.service';
+
+@Module({ imports: [ChecksModule], controllers: [ConsentController], providers: [ConsentService] })
+export class ConsentModule {}
