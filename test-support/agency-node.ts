@@ -64,7 +64,7 @@ export async function startAgencyNode<C extends ServiceConfig>(options: {
   const queue = `${service}.check-requests`;
   const db = await adminPg(service);
   await db.query(
-    `TRUNCATE agency_facts, agency_people, check_responses, check_candidates, check_subject_keys, checks,
+    `TRUNCATE agency_facts, agency_people, check_responses, check_candidates, check_subject_keys, check_escalations, checks,
               disclosures, outbox, inbox`,
   );
   const broker = await TestBroker.connect(adminAmqpUrl());
