@@ -1,41 +1,6 @@
-import { IsDefined, IsString, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
-import { loadProfile } from '@mash/policy';
+import { IsDefined, IsString, ValidateIf } from 'class-validator';
+import { DEFAULT_PROFILE, IsPolicyProfile } from '@mash/policy';
 import { ServiceConfig } from '@mash/platform';
-
-/** The profile a local run uses when MASH_PROFILE is not set. */
-export const DEFAULT_PROFILE = 'croydon';
-
-/**
- * MASH_PROFILE names a built-in profile or a profile file: it must load and validate, or start-up stops
- * with the profile's own message (every wrong field and the rule it broke).
- */
-function IsPolicyProfile() {
-  return (target: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isPolicyProfile',
-      target: target.constructor,
-      propertyName,
-      validator: {
-        validate(value: unknown) {
-          if (typeof value !== 'string') return false;
-          try {
-            loadProfile(value);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        defaultMessage(args: ValidationArguments) {
-          try {
-            loadProfile(String(args.value));
-          } catch (error) {
-            return error instanceof Error ? error.message : String(error);
-          }
-          return 'must be a policy profile';
-        },
-      },
-    });
-}
 
 export class TriageConfig extends ServiceConfig {
   /**

@@ -9,7 +9,7 @@ import { HUB_POLICY, loadHubPolicy } from './hub-policy';
 export class PolicyModule {
   static forRoot(config: DecisionConfig): DynamicModule {
     // Loaded here, when the application module is built: a profile that does not load stops start-up.
-    const policy = loadHubPolicy(config.MASH_PROFILE);
+    const policy = loadHubPolicy(config.profileName);
     return {
       module: PolicyModule,
       providers: [
