@@ -1,20 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
-import { simpleParser, ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
-import { SERVICES, ServiceName } from '@mash/contracts';
-import { issueDevelopmentToken } from '@mash/platform';
+import { Agency, ServiceName, StaffRole } from '@mash/contracts';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
-import { adminPg, testServiceEnv } from '../test-support/env';
+import { adminPg } from '../test-support/env';
 import { eventually } from '../test-support/broker';
+import { Hub, startHub } from '../test-support/hub';
 
 /**
  * The whole hub: seven real processes (the built services), the real broker and databases, and a real
  * SMTP server. A referral goes in at the front door; the referrer's outcome email comes out.
  */
-const ROOT = join(__dirname, '..');
 const MASH_ONLY = 'Intelligence suggests an associate of the household is linked to county lines supply';
 
 function record(
@@ -37,21 +31,11 @@ function record(
 }
 
 describe('the hub end to end', () => {
-  const children: Partial<Record<ServiceName, ChildProcess>> = {};
-  const output: Record<string, string[]> = {};
-  const mail: ParsedMail[] = [];
-  let smtp: SMTPServer;
-  let secret: string;
-
-  const url = (service: ServiceName, path: string) =>
-    `http://127.0.0.1:${testServiceEnv(service).PORT}${path}`;
-  const token = (roles: string[], agency?: string) =>
-    issueDevelopmentToken({ sub: `e2e-${roles[0]}`, roles, agency }, secret);
-  const practitioner = (agency: string) =>
-    issueDevelopmentToken(
-      { sub: `e2e-${agency}-practitioner`, roles: ['agency-practitioner'], agency },
-      secret,
-    );
+  let hub: Hub;
+  const mail = () => hub.mail;
+  const url = (service: ServiceName, path: string) => hub.url(service, path);
+  const token = (roles: StaffRole[], agency?: Agency) => hub.token(roles, { agency });
+  const practitioner = (agency: Agency) => hub.practitioner(agency);
 
   /**
    * What an agency practitioner does: finds the contact's check on the work list, confirms the
@@ -59,7 +43,7 @@ describe('the hub end to end', () => {
    */
   async function practitionerAnswers(
     service: ServiceName,
-    agency: string,
+    agency: Agency,
     contactId: string,
     confirm: (candidate: { subjectId: string; recordId: string; confidence: string }) => boolean = () => true,
   ): Promise<Record<string, any>> {
@@ -120,67 +104,24 @@ describe('the hub end to end', () => {
   }
 
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((parsed) => mail.push(parsed))
-          .then(() => callback(), callback);
+    hub = await startHub({
+      mail: true,
+      // Health and education answer "no trace" by themselves; police leave every answer to a practitioner.
+      env: {
+        'health-checks': { AUTO_NO_TRACE: 'true' },
+        'education-checks': { AUTO_NO_TRACE: 'true' },
+        'police-checks': { AUTO_NO_TRACE: 'false' },
       },
     });
-    smtp.listen(0, '127.0.0.1');
-    await once(smtp.server, 'listening');
-    const smtpPort = (smtp.server.address() as { port: number }).port;
-
-    for (const service of SERVICES) {
-      const db = await adminPg(service);
-      const { rows } = await db.query(
-        `SELECT string_agg(quote_ident(tablename), ', ') AS tables FROM pg_tables
-          WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'audit_log')`,
-      );
-      if (rows[0].tables) await db.query(`TRUNCATE ${rows[0].tables} CASCADE`);
-      await db.end();
-    }
-
-    for (const service of SERVICES) {
-      const env = { ...process.env, ...testServiceEnv(service) } as NodeJS.ProcessEnv;
-      if (service === 'notifications') env.SMTP_URL = `smtp://127.0.0.1:${smtpPort}`;
-      // Health and education answer "no trace" by themselves; police leave every answer to a practitioner.
-      if (service === 'health-checks' || service === 'education-checks') env.AUTO_NO_TRACE = 'true';
-      if (service === 'police-checks') env.AUTO_NO_TRACE = 'false';
-      secret = env.AUTH_DEV_SECRET!;
-      const child = spawn(process.execPath, [join(ROOT, 'services', service, 'dist', 'main.js')], {
-        env,
-        stdio: 'pipe',
-      });
-      output[service] = [];
-      child.stdout!.on('data', (chunk) => output[service].push(String(chunk)));
-      child.stderr!.on('data', (chunk) => output[service].push(String(chunk)));
-      children[service] = child;
-    }
-    for (const service of SERVICES) {
-      await eventually(
-        async () => ((await fetch(url(service, '/health'))).status === 200 ? true : undefined),
-        30_000,
-        `${service} to be healthy: ${output[service].join('').slice(-2000)}`,
-      );
-    }
   }, 90_000);
 
   afterAll(async () => {
-    for (const child of Object.values(children)) child?.kill('SIGTERM');
-    await Promise.all(
-      Object.values(children).map((child) =>
-        child && child.exitCode === null ? once(child, 'exit') : undefined,
-      ),
-    );
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await hub?.stop();
   });
 
   it('a contact goes from the front door to ready-for-decision, and the decision reaches the referrer by email with the PDF letter', async () => {
     // Each agency loads its own records about the family, police with a mash-only intelligence item.
-    const imports: Array<[ServiceName, string, string]> = [
+    const imports: Array<[ServiceName, Agency, string]> = [
       [
         'police-checks',
         'police',
@@ -339,7 +280,7 @@ describe('the hub end to end', () => {
     expect(decided.ok).toBe(true);
 
     const email = await eventually(
-      async () => mail.find((m) => m.subject?.includes(reference)),
+      async () => mail().find((m) => m.subject?.includes(reference)),
       20_000,
       'the outcome email',
     );
