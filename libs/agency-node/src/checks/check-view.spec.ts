@@ -60,6 +60,9 @@ function aDetail(): CheckDetailResponse {
     overdue: false,
     partialRespondedAt: null,
     candidatesToReview: 0,
+    chaseCount: 0,
+    lastChasedAt: null,
+    cancelledAt: null,
     concernSummary: 'summary',
     subjects: [],
     candidates: [
