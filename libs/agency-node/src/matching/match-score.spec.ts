@@ -2,6 +2,7 @@ import { aPerson } from '../testing/matching-factories';
 import {
   decideAmongCandidates,
   MATCH_LINE,
+  mayReachPossibleMatch,
   POSSIBLE_MATCH_LINE,
   PersonToMatch,
   ScoredRecord,
@@ -132,6 +133,16 @@ describe('match score', () => {
     ].join(' ');
     for (const value of ['amy', 'jones', 'bill', 'william', 'smyth', '2016', 'CR0', 'High', '9434765919'])
       expect(reasons.toLowerCase()).not.toContain(value.toLowerCase());
+  });
+
+  it('spares scoring the names of a record born on another date with no identifier agreeing', () => {
+    expect(mayReachPossibleMatch(subject, aPerson({ dateOfBirth: '2013-09-21' }))).toBe(false);
+    expect(mayReachPossibleMatch(subject, aPerson({ dateOfBirth: '2016-04-03' }))).toBe(true);
+    expect(mayReachPossibleMatch(subject, aPerson({ dateOfBirth: null }))).toBe(true);
+    const identified = aPerson({ nhsNumber: '9434765919' });
+    expect(
+      mayReachPossibleMatch(identified, aPerson({ dateOfBirth: '2013-09-21', nhsNumber: '9434765919' })),
+    ).toBe(true);
   });
 
   it('maps the possible-match line to a score of 0.5 and the match line to 0.9', () => {

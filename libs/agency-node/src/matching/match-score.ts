@@ -187,6 +187,26 @@ export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, as
   return decide(evidence, contributions(evidence));
 }
 
+/**
+ * Whether a record could reach the possible-match line at all, from its date of birth and identifiers
+ * alone, with the best the names and address could add: a cheap test that spares scoring the names of
+ * candidates that cannot be reported (born on another date, with no identifier agreeing).
+ */
+export function mayReachPossibleMatch(subject: PersonToMatch, record: PersonToMatch): boolean {
+  const identifiers = compareIdentifiers(subject, record).reduce(
+    (sum, { agreement }) =>
+      sum + (agreement === 'agrees' ? IDENTIFIER_AGREES_WEIGHT : IDENTIFIER_DIFFERS_WEIGHT),
+    0,
+  );
+  const best =
+    GIVEN_NAME_WEIGHTS.exact +
+    FAMILY_NAME_WEIGHTS.exact +
+    ADDRESS_WEIGHTS['same-address'] +
+    DATE_OF_BIRTH_WEIGHTS[compareDatesOfBirth(subject.dateOfBirth, record.dateOfBirth)] +
+    identifiers;
+  return best >= POSSIBLE_MATCH_LINE;
+}
+
 /** Evidence from the names alone, as lined up by one pairing. */
 export function namesWeight(pairing: NamePairing): number {
   return (

@@ -11,9 +11,12 @@ import { phoneticCodes } from './phonetic-codes';
  * index); a subject's search asks for any record sharing one of the subject's keys. A key joins a
  * phonetic code of a name part with part of the date of birth, so one key selects a few records:
  *
- * - `f:<code>|y:<year>`   a family-name part (or an other name's part) sounds like X, born that year:
- *                          finds a day or month mistyped or transposed, any given name (nicknames);
- * - `f:<code>|md:<mm-dd>` the same with day and month: finds the year mistyped;
+ * - `f:<code>|ym:<yyyy-mm>`, `f:<code>|yd:<yyyy-dd>`, `f:<code>|md:<mm-dd>`: a family-name part (or an
+ *                          other name's part) sounds like X, born on a date that shares two of its
+ *                          three parts with the subject's: finds one part mistyped (a digit, a year
+ *                          out), with any given name (nicknames, a misspelt given name). A date that
+ *                          agrees in one part only would score as a different date, which no name can
+ *                          outweigh, so no key looks for it;
  * - `g:<code>|d:<date>`   a given-name part sounds like X, born that day: finds a changed or misspelt
  *                          family name;
  * - `k:<name>|d:<date>`   a given name that is a form of formal name X (nicknames.ts), born that day;
@@ -33,10 +36,7 @@ export function recordSearchKeys(record: PersonToMatch): string[] {
   const groups = groupsOf(givenParts);
   const dob = record.dateOfBirth;
   if (dob) {
-    for (const code of familyCodes) {
-      keys.add(`f:${code}|y:${dob.slice(0, 4)}`);
-      keys.add(`f:${code}|md:${dob.slice(5)}`);
-    }
+    for (const code of familyCodes) for (const part of datePairs(dob)) keys.add(`f:${code}|${part}`);
     for (const code of givenCodes) keys.add(`g:${code}|d:${dob}`);
     for (const group of groups) keys.add(`k:${group}|d:${dob}`);
   }
@@ -56,8 +56,7 @@ export function subjectSearchKeys(subject: PersonToMatch): string[] {
   const dates = searchDates(subject);
   for (const date of dates) {
     for (const code of allCodes) {
-      keys.add(`f:${code}|y:${date.slice(0, 4)}`);
-      keys.add(`f:${code}|md:${date.slice(5)}`);
+      for (const part of datePairs(date)) keys.add(`f:${code}|${part}`);
       keys.add(`g:${code}|d:${date}`);
     }
     for (const group of groupsOf(allParts)) keys.add(`k:${group}|d:${date}`);
@@ -77,6 +76,12 @@ export function subjectSearchKeys(subject: PersonToMatch): string[] {
   }
   for (const key of identifierKeys(subject)) keys.add(key);
   return [...keys].sort();
+}
+
+/** Two of the three parts of a date: year and month, year and day, month and day. */
+function datePairs(date: string): string[] {
+  const [year, month, day] = date.split('-');
+  return [`ym:${year}-${month}`, `yd:${year}-${day}`, `md:${month}-${day}`];
 }
 
 /** The subject's date of birth and, when it makes another date, the same with day and month swapped. */
