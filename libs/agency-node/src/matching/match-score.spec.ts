@@ -208,6 +208,25 @@ describe('deciding among one subject’s candidates', () => {
     expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', 'possible-match']);
   });
 
+  it('never auto-matches when two records fit the subject about as well (namesakes born on one day)', () => {
+    const subject = aPerson({ address: null });
+    const decided = decideAmongCandidates([
+      scored('AMY-1', aPerson(), subject),
+      scored('AMY-2', aPerson({ address: { postcode: 'SE1 7PB' } }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', 'possible-match']);
+    expect(decided[0].reasons).toContain('another record fits the subject almost as well');
+  });
+
+  it('keeps a match that stands well above the other candidates', () => {
+    const subject = aPerson();
+    const decided = decideAmongCandidates([
+      scored('AMY-HOME', aPerson(), subject),
+      scored('AMY-ELSEWHERE', aPerson({ givenName: 'Aimee', address: { postcode: 'SE1 7PB' } }), subject),
+    ]);
+    expect(decided[0].confidence).toBe('match');
+  });
+
   it('counts a record’s age against a subject without a date of birth who is a child', () => {
     const subject = aPerson({ dateOfBirth: null, role: 'child' });
     const asOf = new Date('2026-11-26T09:00:00Z');

@@ -143,6 +143,8 @@ export const MATCH_LINE = 18;
  * of birth and address, different given names: 9.5 bits) are not.
  */
 export const POSSIBLE_MATCH_LINE = 10;
+/** How far (in bits: 3 is eight times likelier) a match must stand above any other candidate of the subject. */
+export const MATCH_MARGIN = 3;
 
 /** The score reported with a candidate: the evidence mapped onto 0..1, the possible-match line at 0.5 and the match line at 0.9. */
 export function scoreFromWeight(weight: number): number {
@@ -295,7 +297,10 @@ export interface ScoredRecord extends CandidateScore {
  *   namesakes unless something ties them to the subject (the same postcode, an identifier): they are
  *   dropped;
  * - a record that shares its family name and date of birth with another candidate whose given name
- *   agrees more closely is probably that child's sibling or twin: it is demoted one step.
+ *   agrees more closely is probably that child's sibling or twin: it is demoted one step;
+ * - a `match` stays one only if no other reported record (siblings aside) comes within MATCH_MARGIN of it: two records
+ *   that fit the subject about as well (two people of one name born on one day, or one person recorded
+ *   twice) are for a practitioner to tell apart, never shared on automatically.
  */
 export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   const nameOnly = scored.filter(
@@ -320,7 +325,7 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       candidate.evidence.address === 'same-postcode';
     return tied ? candidate : { ...candidate, confidence: null };
   });
-  return undominated.map((candidate) => {
+  const separated = undominated.map((candidate): ScoredRecord => {
     if (!candidate.confidence) return candidate;
     const closerSibling = undominated.some(
       (other) =>
@@ -338,6 +343,24 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
         ...candidate.reasons,
         'another record with the same family name and date of birth agrees more closely on the given name',
       ],
+    };
+  });
+  // A sibling already told apart from the subject is no rival.
+  const siblings = new Set(separated.filter((candidate, index) => candidate !== undominated[index]));
+  return separated.map((candidate): ScoredRecord => {
+    if (candidate.confidence !== 'match') return candidate;
+    const rival = separated.some(
+      (other) =>
+        other !== candidate &&
+        other.confidence &&
+        !siblings.has(other) &&
+        other.weight > candidate.weight - MATCH_MARGIN,
+    );
+    if (!rival) return candidate;
+    return {
+      ...candidate,
+      confidence: 'possible-match',
+      reasons: [...candidate.reasons, 'another record fits the subject almost as well'],
     };
   });
 }

@@ -73,7 +73,7 @@ describe('search keys', () => {
   });
 
   it('find a subject without a date of birth by names alone, nickname included', () => {
-    expect(found(aPerson({ dateOfBirth: null }), aPerson())).toContain('n:JNS|AM');
+    expect(found(aPerson({ dateOfBirth: null }), aPerson())).toContain('n:JNS|AM~a');
     expect(
       found(aPerson({ givenName: 'Bill', dateOfBirth: null }), aPerson({ givenName: 'William' })),
     ).toContain('n:JNS|k:william');
@@ -93,6 +93,12 @@ describe('search keys', () => {
     expect(
       found(aPerson({ givenName: 'Zed', familyName: 'Brown', dateOfBirth: '1999-01-01' }), aPerson()),
     ).toEqual([]);
+  });
+
+  it('narrow a short code by the first letter when there is no date to narrow it (Ali is not Ella)', () => {
+    const ali = aPerson({ givenName: 'Ali', familyName: 'Khan', dateOfBirth: null });
+    expect(found(ali, aPerson({ givenName: 'Aly', familyName: 'Khan' }))).toContain('n:KN~k|AL~a');
+    expect(found(ali, aPerson({ givenName: 'Ella', familyName: 'Khan' }))).toEqual([]);
   });
 
   it('give the full name normalised for trigram similarity', () => {

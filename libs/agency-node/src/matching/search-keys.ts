@@ -21,7 +21,7 @@ import { phoneticCodes } from './phonetic-codes';
  *                          family name;
  * - `k:<name>|d:<date>`   a given name that is a form of formal name X (nicknames.ts), born that day;
  * - `n:<code>|<code or k:name>` family and given name parts, no date: for a subject without a date
- *                          of birth;
+ *                          of birth (a one- or two-letter code with the name's first letter);
  * - `nhs:`, `upn:`, `pnc:` the agency identifiers, normalised.
  *
  * A subject's keys are built from all its name parts in both roles, so a record is found with given
@@ -40,8 +40,9 @@ export function recordSearchKeys(record: PersonToMatch): string[] {
     for (const code of givenCodes) keys.add(`g:${code}|d:${dob}`);
     for (const group of groups) keys.add(`k:${group}|d:${dob}`);
   }
-  for (const family of familyCodes) {
-    for (const given of givenCodes) keys.add(`n:${family}|${given}`);
+  const familyPairCodes = pairCodesOf(familyParts(record));
+  for (const family of familyPairCodes) {
+    for (const given of pairCodesOf(givenParts)) keys.add(`n:${family}|${given}`);
     for (const group of groups) keys.add(`n:${family}|k:${group}`);
   }
   for (const key of identifierKeys(record)) keys.add(key);
@@ -63,10 +64,10 @@ export function subjectSearchKeys(subject: PersonToMatch): string[] {
   }
   if (!dates.length) {
     // Both ways round: the subject's family parts against the record's family parts, and swapped.
-    const families = [codesOf(familyParts(subject)), codesOf(givenNameParts(subject))];
+    const families = [pairCodesOf(familyParts(subject)), pairCodesOf(givenNameParts(subject))];
     const givens = [givenNameParts(subject), familyParts(subject)];
     for (const [index, familyCodes] of families.entries()) {
-      const givenCodes = codesOf(givens[index]);
+      const givenCodes = pairCodesOf(givens[index]);
       const groups = groupsOf(givens[index]);
       for (const family of familyCodes) {
         for (const given of givenCodes) keys.add(`n:${family}|${given}`);
@@ -111,6 +112,17 @@ function givenNameParts(person: PersonToMatch): string[] {
 function codesOf(parts: string[]): string[] {
   const codes = new Set<string>();
   for (const part of parts) for (const code of phoneticCodes(part)) codes.add(code);
+  return [...codes];
+}
+
+/**
+ * Codes for the names-only keys. A code of one or two letters (Ali, Ella and Eli are all "AL") says
+ * too little without a date to narrow it, so it carries the name's first letter too ("AL~a").
+ */
+function pairCodesOf(parts: string[]): string[] {
+  const codes = new Set<string>();
+  for (const part of parts)
+    for (const code of phoneticCodes(part)) codes.add(code.length < 3 ? `${code}~${part[0]}` : code);
   return [...codes];
 }
 

@@ -267,7 +267,7 @@ function report(
     QUERY_ERRORS.map((error) => [error, { queries: 0, found: 0, match: 0 }]),
   );
   const explain: string[] = [];
-  for (const { query, candidates: found } of results) {
+  for (const { query, candidates: found, ms } of results) {
     candidates += found.length;
     const hit = found.find((candidate) => candidate.recordId === query.truth);
     for (const candidate of found)
@@ -287,9 +287,10 @@ function report(
         if (hit) row.found++;
         if (hit?.confidence === 'match') row.match++;
       }
-    if (values.explain && ((query.truth && !hit) || found.some((candidate) => candidate !== hit)))
+    const slow = ms > 100;
+    if (values.explain && (slow || (query.truth && !hit) || found.some((candidate) => candidate !== hit)))
       explain.push(
-        `${query.truth ? (hit ? 'EXTRA' : 'MISSED') : 'UNKNOWN'} ${query.errors.join('+')} ${JSON.stringify(query.subject)}\n` +
+        `${slow ? 'SLOW ' : ''}${query.truth ? (hit ? 'EXTRA' : 'MISSED') : 'UNKNOWN'} ${query.errors.join('+')} ${ms.toFixed(0)} ms ${JSON.stringify(query.subject)}\n` +
           found
             .map(
               (candidate) =>

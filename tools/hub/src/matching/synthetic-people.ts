@@ -5,6 +5,8 @@ import {
   GIVEN_NAMES_FEMALE,
   GIVEN_NAMES_MALE,
   POSTCODE_AREAS,
+  RARER_GIVEN_NAMES_FEMALE,
+  RARER_GIVEN_NAMES_MALE,
   STREETS,
   SURNAME_HEADS,
   SURNAME_TAILS,
@@ -86,7 +88,7 @@ export class ZipfPicker<T> {
 }
 
 // Exponents chosen so the commonest names come out about as common as in England: Smith about 1.4 in
-// 100 people (ONS: 1.3), the commonest given names about 4 in 100 of their sex.
+// 100 people (ONS: 1.3), the commonest given names about 3 in 100 of their sex.
 const familyNames = new ZipfPicker(FAMILY_NAMES, 0.45);
 const femaleNames = new ZipfPicker(GIVEN_NAMES_FEMALE, 0.5);
 const maleNames = new ZipfPicker(GIVEN_NAMES_MALE, 0.5);
@@ -98,10 +100,16 @@ function familyName(random: Random): string {
     : random.pick(SURNAME_HEADS) + random.pick(SURNAME_TAILS);
 }
 
+function oneGivenName(random: Random, gender: Gender): string {
+  if (random.chance(0.25))
+    return random.pick(gender === 'male' ? RARER_GIVEN_NAMES_MALE : RARER_GIVEN_NAMES_FEMALE);
+  return (gender === 'male' ? maleNames : femaleNames).pick(random);
+}
+
 function givenName(random: Random, gender: Gender): string {
-  const first = (gender === 'male' ? maleNames : femaleNames).pick(random);
+  const first = oneGivenName(random, gender);
   if (!random.chance(0.15)) return first;
-  const middle = (gender === 'male' ? maleNames : femaleNames).pick(random);
+  const middle = oneGivenName(random, gender);
   return middle === first ? first : `${first} ${middle}`;
 }
 
@@ -230,7 +238,7 @@ function person(
 /** An alias: a nickname of the person's own name where one is known, else another given name entirely. */
 function aliasGivenNames(given: string, gender: Gender, random: Random): string[] {
   const forms = nicknamesOf(given.split(' ')[0]);
-  return forms.length ? forms : [(gender === 'male' ? maleNames : femaleNames).pick(random)];
+  return forms.length ? forms : [oneGivenName(random, gender)];
 }
 
 function nicknamesOf(name: string): string[] {
