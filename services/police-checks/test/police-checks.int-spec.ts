@@ -286,8 +286,9 @@ describe('police-checks (real broker and database)', () => {
       household.checkId,
     ]);
     expect(rows).toEqual([{ status: 'responded', responded_at: new Date('2026-11-20T10:15:00Z') }]);
-    // Two matches, and two possible matches for a practitioner (matching: the other Amy, a year out; Carl, no date of birth).
-    expect(await count('check_candidates', 'check_id = $1', [household.checkId])).toBe(4);
+    // Two matches, and Carl (asked about without a date of birth) as a possible match for a practitioner.
+    // The other Amy, a year out, is not kept beside Amy's exact match (matching: namesakes beside a match).
+    expect(await count('check_candidates', 'check_id = $1', [household.checkId])).toBe(3);
     expect(
       await count('check_candidates', `check_id = $1 AND confidence = 'match'`, [household.checkId]),
     ).toBe(2);
@@ -438,7 +439,6 @@ describe('police-checks (real broker and database)', () => {
     ]);
     expect(response.body.candidates.map((candidate: { recordId: string }) => candidate.recordId)).toEqual([
       'PNC-AMY',
-      'PNC-OTHER-AMY',
       'PNC-BETH',
       'PNC-CARL',
     ]);
