@@ -139,10 +139,13 @@ export const MATCH_LINE = 18;
 /**
  * The possible-match line: at or above it (and below the match line, or without the date of birth or an
  * identifier to settle it) a practitioner must confirm the record. Below it the record is not reported.
- * Both names exact without a date of birth (13 bits) are a possible match; twins (one family name, date
- * of birth and address, different given names: 9.5 bits) are not.
+ * Both names exact without a date of birth (13 bits) are a possible match, as are exact names with the
+ * date of birth one digit out (17) or a nickname with it (15.5); twins (one family name, date of birth
+ * and address, different given names: 9.5 bits) are not, nor is one approximate name with a date one
+ * digit out and nothing else (about 11). Set at 12 from the synthetic evaluation at a million people
+ * (docs/matching.md): at 10, recall rose by under one point and precision fell by nearly four.
  */
-export const POSSIBLE_MATCH_LINE = 10;
+export const POSSIBLE_MATCH_LINE = 12;
 /** How far (in bits: 3 is eight times likelier) a match must stand above any other candidate of the subject. */
 export const MATCH_MARGIN = 3;
 
@@ -291,8 +294,9 @@ export interface ScoredRecord extends CandidateScore {
  * Adjustments that need all of one subject's candidates at once:
  * - names without a date of birth: when several records agree on the names, each counts for its share
  *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
- *   (log2 of k for k records alike). A rare name alone stays a possible match; a common one needs the
- *   address, an identifier or the age to tell the records apart, and the one that has it keeps its place;
+ *   (log2 of k for k records alike). A name shared by one other record alone stays a possible match;
+ *   a commoner one needs the address, an identifier or the age to tell the records apart, and the one
+ *   that has it keeps its place;
  * - when a record is a `match`, the other candidates whose date of birth does not agree exactly are
  *   namesakes unless something ties them to the subject (the same postcode, an identifier): they are
  *   dropped;
