@@ -201,6 +201,7 @@ describe('police-checks (real broker and database)', () => {
           role: 'adult',
           givenName: 'Carl',
           familyName: 'Jones',
+          gender: 'male',
           dateOfBirth: null,
           nhsNumber: null,
         }),
