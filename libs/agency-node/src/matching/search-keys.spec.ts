@@ -101,6 +101,10 @@ describe('search keys', () => {
     expect(found(ali, aPerson({ givenName: 'Ella', familyName: 'Khan' }))).toEqual([]);
   });
 
+  it('carry the postcode, normalised, to look for a subject without a date of birth at its address', () => {
+    expect(recordSearchKeys(aPerson({ address: { postcode: 'cr0 1aa' } }))).toContain('pc:CR01AA');
+  });
+
   it('give the full name normalised for trigram similarity', () => {
     expect(searchName(aPerson({ givenName: 'Zoë', familyName: 'O’Brien' }))).toBe('zoe obrien');
   });

@@ -1,4 +1,5 @@
 import { transposeDayAndMonth } from './date-of-birth-match';
+import { normalisePostcode } from './address-match';
 import { normaliseNhsNumber, normalisePncId, normaliseUpn } from './identifier-match';
 import type { PersonToMatch } from './match-score';
 import { nameParts, normaliseName } from './name-normalisation';
@@ -22,7 +23,10 @@ import { phoneticCodes } from './phonetic-codes';
  * - `k:<name>|d:<date>`   a given name that is a form of formal name X (nicknames.ts), born that day;
  * - `n:<code>|<code or k:name>` family and given name parts, no date: for a subject without a date
  *                          of birth (a one- or two-letter code with the name's first letter);
- * - `nhs:`, `upn:`, `pnc:` the agency identifiers, normalised.
+ * - `nhs:`, `upn:`, `pnc:` the agency identifiers, normalised;
+ * - `pc:<postcode>`      the address's postcode: a subject without a date of birth is also looked for
+ *                          among the people at its postcode whose name is similar by trigrams (a
+ *                          misspelt name that the phonetic keys miss).
  *
  * A subject's keys are built from all its name parts in both roles, so a record is found with given
  * and family names swapped, and from its date of birth and that date with day and month transposed.
@@ -46,7 +50,15 @@ export function recordSearchKeys(record: PersonToMatch): string[] {
     for (const group of groups) keys.add(`n:${family}|k:${group}`);
   }
   for (const key of identifierKeys(record)) keys.add(key);
+  const postcode = postcodeKey(record);
+  if (postcode) keys.add(postcode);
   return [...keys].sort();
+}
+
+/** The postcode key of a person's address, or null. */
+export function postcodeKey(person: PersonToMatch): string | null {
+  const postcode = normalisePostcode(person.address?.postcode);
+  return postcode ? `pc:${postcode}` : null;
 }
 
 /** The keys a subject is searched by (see recordSearchKeys). */
