@@ -200,6 +200,25 @@ describe('matching against the agency’s records (real database)', () => {
     ]);
   });
 
+  it('finds a subject without a date of birth, name misspelt, among the people at its postcode', async () => {
+    // Mowak does not sound like Nowak (MK, NK): only the postcode finds her, not the name keys.
+    const misspelt = {
+      role: 'adult' as const,
+      givenName: 'Katarzyna',
+      familyName: 'Mowak',
+      dateOfBirth: null,
+      gender: 'female' as const,
+    };
+    expect(await find(subject({ ...misspelt, address: home }))).toEqual([
+      expect.objectContaining({
+        recordId: 'MATCH-KATARZYNA',
+        confidence: 'possible-match',
+        reasons: expect.arrayContaining(['address and postcode agree']),
+      }),
+    ]);
+    expect(await find(subject({ ...misspelt, address: null }))).toEqual([]);
+  });
+
   it('finds a record by its PNC id written another way, whatever the names say', async () => {
     const found = await find(
       subject({ role: 'adult', givenName: 'W', familyName: 'Jones', dateOfBirth: null, pncId: '02/34567x' }),

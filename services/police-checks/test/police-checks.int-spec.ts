@@ -173,6 +173,7 @@ describe('police-checks (real broker and database)', () => {
           role: 'adult',
           givenName: 'Carl',
           familyName: 'Jones',
+          gender: 'male',
           dateOfBirth: null,
           nhsNumber: null,
         }),

@@ -1,9 +1,14 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckSubject, MatchConfidence } from '@mash/contracts';
 import { Clock, CLOCK, systemClock } from '@mash/platform';
-import { findCandidateRecords } from '../matching/candidate-search';
-import { decideAmongCandidates, ScoredRecord, scoreCandidate } from '../matching/match-score';
+import { findCandidateRecords, MAX_CANDIDATE_RECORDS } from '../matching/candidate-search';
+import {
+  decideAmongCandidates,
+  mayReachPossibleMatch,
+  ScoredRecord,
+  scoreCandidate,
+} from '../matching/match-score';
 
 export interface FoundCandidate {
   subjectId: string;
@@ -25,18 +30,27 @@ export interface FoundCandidate {
  */
 @Injectable()
 export class CheckMatcher {
+  private readonly logger = new Logger(CheckMatcher.name);
+
   constructor(@Optional() @Inject(CLOCK) private readonly clock: Clock = systemClock) {}
 
   async findCandidates(manager: EntityManager, subjects: readonly CheckSubject[]): Promise<FoundCandidate[]> {
     const candidates: FoundCandidate[] = [];
     const asOf = this.clock.now();
     for (const subject of subjects) {
-      const { records } = await findCandidateRecords(manager, subject);
-      const scored: ScoredRecord[] = records.map((record) => ({
-        recordId: record.recordId,
-        record,
-        ...scoreCandidate(subject, record, asOf),
-      }));
+      const { records, truncated } = await findCandidateRecords(manager, subject);
+      // Ids only: which subject of the request, never who.
+      if (truncated)
+        this.logger.warn(
+          `candidate search for ${subject.subjectId} reached its limit of ${MAX_CANDIDATE_RECORDS} records; the rest were not scored`,
+        );
+      const scored: ScoredRecord[] = records
+        .filter((record) => mayReachPossibleMatch(subject, record))
+        .map((record) => ({
+          recordId: record.recordId,
+          record,
+          ...scoreCandidate(subject, record, asOf),
+        }));
       const decided = decideAmongCandidates(scored)
         .filter((candidate) => candidate.confidence)
         .sort((a, b) => b.weight - a.weight || a.recordId.localeCompare(b.recordId));

@@ -1,4 +1,5 @@
 export * from './address-match';
+export * from './memo';
 export * from './candidate-search';
 export * from './date-of-birth-match';
 export * from './identifier-match';

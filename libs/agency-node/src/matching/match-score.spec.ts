@@ -2,6 +2,7 @@ import { aPerson } from '../testing/matching-factories';
 import {
   decideAmongCandidates,
   MATCH_LINE,
+  mayReachPossibleMatch,
   POSSIBLE_MATCH_LINE,
   PersonToMatch,
   ScoredRecord,
@@ -134,6 +135,16 @@ describe('match score', () => {
       expect(reasons.toLowerCase()).not.toContain(value.toLowerCase());
   });
 
+  it('spares scoring the names of a record born on another date with no identifier agreeing', () => {
+    expect(mayReachPossibleMatch(subject, aPerson({ dateOfBirth: '2013-09-21' }))).toBe(false);
+    expect(mayReachPossibleMatch(subject, aPerson({ dateOfBirth: '2016-04-03' }))).toBe(true);
+    expect(mayReachPossibleMatch(subject, aPerson({ dateOfBirth: null }))).toBe(true);
+    const identified = aPerson({ nhsNumber: '9434765919' });
+    expect(
+      mayReachPossibleMatch(identified, aPerson({ dateOfBirth: '2013-09-21', nhsNumber: '9434765919' })),
+    ).toBe(true);
+  });
+
   it('maps the possible-match line to a score of 0.5 and the match line to 0.9', () => {
     expect(scoreFromWeight(POSSIBLE_MATCH_LINE)).toBe(0.5);
     expect(scoreFromWeight(MATCH_LINE)).toBe(0.9);
@@ -195,6 +206,25 @@ describe('deciding among one subject’s candidates', () => {
       scored('AMY-AGAIN', aPerson({ dateOfBirth: '2016-03-07' }), subject),
     ]);
     expect(decided.map((candidate) => candidate.confidence)).toEqual(['match', 'possible-match']);
+  });
+
+  it('never auto-matches when two records fit the subject about as well (namesakes born on one day)', () => {
+    const subject = aPerson({ address: null });
+    const decided = decideAmongCandidates([
+      scored('AMY-1', aPerson(), subject),
+      scored('AMY-2', aPerson({ address: { postcode: 'SE1 7PB' } }), subject),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', 'possible-match']);
+    expect(decided[0].reasons).toContain('another record fits the subject almost as well');
+  });
+
+  it('keeps a match that stands well above the other candidates', () => {
+    const subject = aPerson();
+    const decided = decideAmongCandidates([
+      scored('AMY-HOME', aPerson(), subject),
+      scored('AMY-ELSEWHERE', aPerson({ givenName: 'Aimee', address: { postcode: 'SE1 7PB' } }), subject),
+    ]);
+    expect(decided[0].confidence).toBe('match');
   });
 
   it('counts a record’s age against a subject without a date of birth who is a child', () => {

@@ -139,10 +139,15 @@ export const MATCH_LINE = 18;
 /**
  * The possible-match line: at or above it (and below the match line, or without the date of birth or an
  * identifier to settle it) a practitioner must confirm the record. Below it the record is not reported.
- * Both names exact without a date of birth (13 bits) are a possible match; twins (one family name, date
- * of birth and address, different given names: 9.5 bits) are not.
+ * Both names exact without a date of birth (13 bits) are a possible match, as are exact names with the
+ * date of birth one digit out (17) or a nickname with it (15.5); twins (one family name, date of birth
+ * and address, different given names: 9.5 bits) are not, nor is one approximate name with a date one
+ * digit out and nothing else (about 11). Set at 12 from the synthetic evaluation at a million people
+ * (docs/matching.md): at 10, recall rose by under one point and precision fell by nearly four.
  */
-export const POSSIBLE_MATCH_LINE = 10;
+export const POSSIBLE_MATCH_LINE = 12;
+/** How far (in bits: 3 is eight times likelier) a match must stand above any other candidate of the subject. */
+export const MATCH_MARGIN = 3;
 
 /** The score reported with a candidate: the evidence mapped onto 0..1, the possible-match line at 0.5 and the match line at 0.9. */
 export function scoreFromWeight(weight: number): number {
@@ -185,6 +190,26 @@ export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, as
     ageContradictsRole: !subject.dateOfBirth && ageContradictsRole(subject.role, record.dateOfBirth, asOf),
   };
   return decide(evidence, contributions(evidence));
+}
+
+/**
+ * Whether a record could reach the possible-match line at all, from its date of birth and identifiers
+ * alone, with the best the names and address could add: a cheap test that spares scoring the names of
+ * candidates that cannot be reported (born on another date, with no identifier agreeing).
+ */
+export function mayReachPossibleMatch(subject: PersonToMatch, record: PersonToMatch): boolean {
+  const identifiers = compareIdentifiers(subject, record).reduce(
+    (sum, { agreement }) =>
+      sum + (agreement === 'agrees' ? IDENTIFIER_AGREES_WEIGHT : IDENTIFIER_DIFFERS_WEIGHT),
+    0,
+  );
+  const best =
+    GIVEN_NAME_WEIGHTS.exact +
+    FAMILY_NAME_WEIGHTS.exact +
+    ADDRESS_WEIGHTS['same-address'] +
+    DATE_OF_BIRTH_WEIGHTS[compareDatesOfBirth(subject.dateOfBirth, record.dateOfBirth)] +
+    identifiers;
+  return best >= POSSIBLE_MATCH_LINE;
 }
 
 /** Evidence from the names alone, as lined up by one pairing. */
@@ -269,13 +294,17 @@ export interface ScoredRecord extends CandidateScore {
  * Adjustments that need all of one subject's candidates at once:
  * - names without a date of birth: when several records agree on the names, each counts for its share
  *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
- *   (log2 of k for k records alike). A rare name alone stays a possible match; a common one needs the
- *   address, an identifier or the age to tell the records apart, and the one that has it keeps its place;
+ *   (log2 of k for k records alike). A name shared by one other record alone stays a possible match;
+ *   a commoner one needs the address, an identifier or the age to tell the records apart, and the one
+ *   that has it keeps its place;
  * - when a record is a `match`, the other candidates whose date of birth does not agree exactly are
  *   namesakes unless something ties them to the subject (the same postcode, an identifier): they are
  *   dropped;
  * - a record that shares its family name and date of birth with another candidate whose given name
- *   agrees more closely is probably that child's sibling or twin: it is demoted one step.
+ *   agrees more closely is probably that child's sibling or twin: it is demoted one step;
+ * - a `match` stays one only if no other reported record (siblings aside) comes within MATCH_MARGIN of it: two records
+ *   that fit the subject about as well (two people of one name born on one day, or one person recorded
+ *   twice) are for a practitioner to tell apart, never shared on automatically.
  */
 export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   const nameOnly = scored.filter(
@@ -300,7 +329,7 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       candidate.evidence.address === 'same-postcode';
     return tied ? candidate : { ...candidate, confidence: null };
   });
-  return undominated.map((candidate) => {
+  const separated = undominated.map((candidate): ScoredRecord => {
     if (!candidate.confidence) return candidate;
     const closerSibling = undominated.some(
       (other) =>
@@ -318,6 +347,24 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
         ...candidate.reasons,
         'another record with the same family name and date of birth agrees more closely on the given name',
       ],
+    };
+  });
+  // A sibling already told apart from the subject is no rival.
+  const siblings = new Set(separated.filter((candidate, index) => candidate !== undominated[index]));
+  return separated.map((candidate): ScoredRecord => {
+    if (candidate.confidence !== 'match') return candidate;
+    const rival = separated.some(
+      (other) =>
+        other !== candidate &&
+        other.confidence &&
+        !siblings.has(other) &&
+        other.weight > candidate.weight - MATCH_MARGIN,
+    );
+    if (!rival) return candidate;
+    return {
+      ...candidate,
+      confidence: 'possible-match',
+      reasons: [...candidate.reasons, 'another record fits the subject almost as well'],
     };
   });
 }

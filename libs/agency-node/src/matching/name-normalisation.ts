@@ -1,3 +1,5 @@
+import { memoised } from './memo';
+
 /**
  * How a name is reduced before it is compared or turned into search keys. Records and referrals spell
  * the same name with and without accents (Zoë, Zoe), apostrophes (O'Brien, OBrien), hyphens
@@ -38,8 +40,11 @@ const PARTICLES = new Set([
 
 /** NFKD, accents and apostrophes dropped, anything else that is not a letter becomes a space, lower-cased. */
 export function normaliseName(name: string | null | undefined): string {
-  if (!name) return '';
-  return name
+  return name ? normalised(name) : '';
+}
+
+const normalised = memoised((name: string) =>
+  name
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .replace(/ß/g, 'ss')
@@ -50,8 +55,8 @@ export function normaliseName(name: string | null | undefined): string {
     .replace(/['’‘`´ʼ]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}]+/gu, ' ')
-    .trim();
-}
+    .trim(),
+);
 
 /**
  * The parts of a name: split on spaces and hyphens, particles dropped. A name of several parts also

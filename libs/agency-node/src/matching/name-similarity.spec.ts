@@ -21,6 +21,12 @@ describe('name similarity', () => {
     expect(compareGivenNames('Stephen', 'Steven').agreement).toBe('sounds-alike');
   });
 
+  it('takes a sound spelt another way that the phonetic codes miss as similar (Hoksha, Hoxha)', () => {
+    expect(compareFamilyNames('Hoksha', 'Hoxha').agreement).toBe('similar');
+    expect(compareFamilyNames('Griphfiths', 'Griffiths').agreement).toBe('similar');
+    expect(compareFamilyNames('James', 'Jones').agreement).toBe('different');
+  });
+
   it('does not take names that only share consonants as alike (John, Jane)', () => {
     expect(compareGivenNames('John', 'Jane').agreement).toBe('different');
   });

@@ -12,7 +12,8 @@ import { soundAlike } from './phonetic-codes';
  * - `sounds-alike`: the same Double Metaphone code and a Jaro-Winkler similarity of at least
  *   SOUNDS_ALIKE_MIN_SIMILARITY (so John and Jane, which share a code, do not count);
  * - `similar`: spelt nearly the same: Jaro-Winkler at least SIMILAR_MIN_SIMILARITY, or one letter
- *   added, dropped, changed or two swapped in a name of four letters or more (a typing slip);
+ *   added, dropped, changed or two swapped (a typing slip), or two such edits in a longer name that
+ *   stays close (a sound spelt another way);
  * - `initial`: one side gives only the initial of the other (given names only);
  * - `different`; `missing` when either side has no name.
  */
@@ -34,6 +35,9 @@ export const SIMILAR_MIN_SIMILARITY = 0.9;
  * but also Ava, Ada): it counts at the lowest weight of a similar name, never enough for a match alone.
  */
 const ONE_SLIP_MIN_LENGTH = 3;
+/** Two edits count as a misspelling only in names of five letters or more that stay this similar. */
+const TWO_SLIPS_MIN_LENGTH = 5;
+const TWO_SLIPS_MIN_SIMILARITY = 0.85;
 
 export function compareGivenNames(
   a: string | null | undefined,
@@ -82,7 +86,18 @@ function compareNames(
 }
 
 function oneSlipApart(a: string, b: string): boolean {
-  return Math.min(a.length, b.length) >= ONE_SLIP_MIN_LENGTH && damerauLevenshtein(a, b) <= 1;
+  const length = Math.min(a.length, b.length);
+  if (length < ONE_SLIP_MIN_LENGTH) return false;
+  const distance = damerauLevenshtein(a, b);
+  if (distance <= 1) return true;
+  // Two edits in a longer name, when the spelling stays close: a sound written another way that
+  // Double Metaphone codes apart (Hoksha for Hoxha, Griphfiths for Griffiths).
+  return (
+    distance === 2 &&
+    length >= TWO_SLIPS_MIN_LENGTH &&
+    distance / Math.max(a.length, b.length) <= 1 / 3 &&
+    jaroWinkler(a, b) >= TWO_SLIPS_MIN_SIMILARITY
+  );
 }
 
 function isInitialOf(left: string[], right: string[]): boolean {

@@ -9,8 +9,26 @@ const found = (subject: PersonToMatch, record: PersonToMatch) => {
 };
 
 describe('search keys', () => {
-  it('find the same person by family name sound and year of birth', () => {
-    expect(found(aPerson(), aPerson())).toEqual(expect.arrayContaining(['f:JNS|y:2016']));
+  it('find the same person by family name sound and date of birth', () => {
+    expect(found(aPerson(), aPerson())).toEqual(
+      expect.arrayContaining(['f:JNS|ym:2016-03', 'f:JNS|yd:2016-04', 'f:JNS|md:03-04', 'g:AM|d:2016-03-04']),
+    );
+  });
+
+  it('find a day of birth mistyped, by family name and year and month', () => {
+    const keys = found(aPerson({ dateOfBirth: '2016-03-07', givenName: 'Bill' }), aPerson());
+    expect(keys).toContain('f:JNS|ym:2016-03');
+    expect(keys.every((key) => key.includes('|ym:'))).toBe(true);
+  });
+
+  it('find a month of birth mistyped, by family name and year and day', () => {
+    const keys = found(aPerson({ dateOfBirth: '2016-08-04', givenName: 'Bill' }), aPerson());
+    expect(keys).toContain('f:JNS|yd:2016-04');
+    expect(keys.every((key) => key.includes('|yd:'))).toBe(true);
+  });
+
+  it('do not look for a namesake whose date of birth agrees in one part only (it would score as different)', () => {
+    expect(found(aPerson({ dateOfBirth: '2016-09-21' }), aPerson())).toEqual([]);
   });
 
   it('find a phonetic misspelling of the family name', () => {
@@ -22,7 +40,9 @@ describe('search keys', () => {
   });
 
   it('find the year of birth mistyped, by family name and day and month', () => {
-    expect(found(aPerson({ dateOfBirth: '2015-03-04' }), aPerson())).toContain('f:JNS|md:03-04');
+    const keys = found(aPerson({ dateOfBirth: '2015-03-04', givenName: 'Bill' }), aPerson());
+    expect(keys).toContain('f:JNS|md:03-04');
+    expect(keys.every((key) => key.includes('|md:'))).toBe(true);
   });
 
   it('find a changed family name by given name and date of birth', () => {
@@ -44,16 +64,16 @@ describe('search keys', () => {
   it('find one part of a hyphenated family name', () => {
     expect(
       found(aPerson({ familyName: 'Okafor' }), aPerson({ familyName: 'Jones-Okafor', givenName: 'Zed' })),
-    ).toContain('f:AKFR|y:2016');
+    ).toContain('f:AKFR|ym:2016-03');
   });
 
   it('find a record by its alias', () => {
     const record = aPerson({ givenName: 'Zed', familyName: 'Brown', otherNames: ['Amy Okafor'] });
-    expect(found(aPerson({ familyName: 'Okafor' }), record)).toContain('f:AKFR|y:2016');
+    expect(found(aPerson({ familyName: 'Okafor' }), record)).toContain('f:AKFR|md:03-04');
   });
 
   it('find a subject without a date of birth by names alone, nickname included', () => {
-    expect(found(aPerson({ dateOfBirth: null }), aPerson())).toContain('n:JNS|AM');
+    expect(found(aPerson({ dateOfBirth: null }), aPerson())).toContain('n:JNS|AM~a');
     expect(
       found(aPerson({ givenName: 'Bill', dateOfBirth: null }), aPerson({ givenName: 'William' })),
     ).toContain('n:JNS|k:william');
@@ -73,6 +93,16 @@ describe('search keys', () => {
     expect(
       found(aPerson({ givenName: 'Zed', familyName: 'Brown', dateOfBirth: '1999-01-01' }), aPerson()),
     ).toEqual([]);
+  });
+
+  it('narrow a short code by the first letter when there is no date to narrow it (Ali is not Ella)', () => {
+    const ali = aPerson({ givenName: 'Ali', familyName: 'Khan', dateOfBirth: null });
+    expect(found(ali, aPerson({ givenName: 'Aly', familyName: 'Khan' }))).toContain('n:KN~k|AL~a');
+    expect(found(ali, aPerson({ givenName: 'Ella', familyName: 'Khan' }))).toEqual([]);
+  });
+
+  it('carry the postcode, normalised, to look for a subject without a date of birth at its address', () => {
+    expect(recordSearchKeys(aPerson({ address: { postcode: 'cr0 1aa' } }))).toContain('pc:CR01AA');
   });
 
   it('give the full name normalised for trigram similarity', () => {

@@ -1,4 +1,5 @@
 import { transposeDayAndMonth } from './date-of-birth-match';
+import { normalisePostcode } from './address-match';
 import { normaliseNhsNumber, normalisePncId, normaliseUpn } from './identifier-match';
 import type { PersonToMatch } from './match-score';
 import { nameParts, normaliseName } from './name-normalisation';
@@ -11,15 +12,21 @@ import { phoneticCodes } from './phonetic-codes';
  * index); a subject's search asks for any record sharing one of the subject's keys. A key joins a
  * phonetic code of a name part with part of the date of birth, so one key selects a few records:
  *
- * - `f:<code>|y:<year>`   a family-name part (or an other name's part) sounds like X, born that year:
- *                          finds a day or month mistyped or transposed, any given name (nicknames);
- * - `f:<code>|md:<mm-dd>` the same with day and month: finds the year mistyped;
+ * - `f:<code>|ym:<yyyy-mm>`, `f:<code>|yd:<yyyy-dd>`, `f:<code>|md:<mm-dd>`: a family-name part (or an
+ *                          other name's part) sounds like X, born on a date that shares two of its
+ *                          three parts with the subject's: finds one part mistyped (a digit, a year
+ *                          out), with any given name (nicknames, a misspelt given name). A date that
+ *                          agrees in one part only would score as a different date, which no name can
+ *                          outweigh, so no key looks for it;
  * - `g:<code>|d:<date>`   a given-name part sounds like X, born that day: finds a changed or misspelt
  *                          family name;
  * - `k:<name>|d:<date>`   a given name that is a form of formal name X (nicknames.ts), born that day;
  * - `n:<code>|<code or k:name>` family and given name parts, no date: for a subject without a date
- *                          of birth;
- * - `nhs:`, `upn:`, `pnc:` the agency identifiers, normalised.
+ *                          of birth (a one- or two-letter code with the name's first letter);
+ * - `nhs:`, `upn:`, `pnc:` the agency identifiers, normalised;
+ * - `pc:<postcode>`      the address's postcode: a subject without a date of birth is also looked for
+ *                          among the people at its postcode whose name is similar by trigrams (a
+ *                          misspelt name that the phonetic keys miss).
  *
  * A subject's keys are built from all its name parts in both roles, so a record is found with given
  * and family names swapped, and from its date of birth and that date with day and month transposed.
@@ -33,19 +40,25 @@ export function recordSearchKeys(record: PersonToMatch): string[] {
   const groups = groupsOf(givenParts);
   const dob = record.dateOfBirth;
   if (dob) {
-    for (const code of familyCodes) {
-      keys.add(`f:${code}|y:${dob.slice(0, 4)}`);
-      keys.add(`f:${code}|md:${dob.slice(5)}`);
-    }
+    for (const code of familyCodes) for (const part of datePairs(dob)) keys.add(`f:${code}|${part}`);
     for (const code of givenCodes) keys.add(`g:${code}|d:${dob}`);
     for (const group of groups) keys.add(`k:${group}|d:${dob}`);
   }
-  for (const family of familyCodes) {
-    for (const given of givenCodes) keys.add(`n:${family}|${given}`);
+  const familyPairCodes = pairCodesOf(familyParts(record));
+  for (const family of familyPairCodes) {
+    for (const given of pairCodesOf(givenParts)) keys.add(`n:${family}|${given}`);
     for (const group of groups) keys.add(`n:${family}|k:${group}`);
   }
   for (const key of identifierKeys(record)) keys.add(key);
+  const postcode = postcodeKey(record);
+  if (postcode) keys.add(postcode);
   return [...keys].sort();
+}
+
+/** The postcode key of a person's address, or null. */
+export function postcodeKey(person: PersonToMatch): string | null {
+  const postcode = normalisePostcode(person.address?.postcode);
+  return postcode ? `pc:${postcode}` : null;
 }
 
 /** The keys a subject is searched by (see recordSearchKeys). */
@@ -56,18 +69,17 @@ export function subjectSearchKeys(subject: PersonToMatch): string[] {
   const dates = searchDates(subject);
   for (const date of dates) {
     for (const code of allCodes) {
-      keys.add(`f:${code}|y:${date.slice(0, 4)}`);
-      keys.add(`f:${code}|md:${date.slice(5)}`);
+      for (const part of datePairs(date)) keys.add(`f:${code}|${part}`);
       keys.add(`g:${code}|d:${date}`);
     }
     for (const group of groupsOf(allParts)) keys.add(`k:${group}|d:${date}`);
   }
   if (!dates.length) {
     // Both ways round: the subject's family parts against the record's family parts, and swapped.
-    const families = [codesOf(familyParts(subject)), codesOf(givenNameParts(subject))];
+    const families = [pairCodesOf(familyParts(subject)), pairCodesOf(givenNameParts(subject))];
     const givens = [givenNameParts(subject), familyParts(subject)];
     for (const [index, familyCodes] of families.entries()) {
-      const givenCodes = codesOf(givens[index]);
+      const givenCodes = pairCodesOf(givens[index]);
       const groups = groupsOf(givens[index]);
       for (const family of familyCodes) {
         for (const given of givenCodes) keys.add(`n:${family}|${given}`);
@@ -77,6 +89,12 @@ export function subjectSearchKeys(subject: PersonToMatch): string[] {
   }
   for (const key of identifierKeys(subject)) keys.add(key);
   return [...keys].sort();
+}
+
+/** Two of the three parts of a date: year and month, year and day, month and day. */
+function datePairs(date: string): string[] {
+  const [year, month, day] = date.split('-');
+  return [`ym:${year}-${month}`, `yd:${year}-${day}`, `md:${month}-${day}`];
 }
 
 /** The subject's date of birth and, when it makes another date, the same with day and month swapped. */
@@ -106,6 +124,17 @@ function givenNameParts(person: PersonToMatch): string[] {
 function codesOf(parts: string[]): string[] {
   const codes = new Set<string>();
   for (const part of parts) for (const code of phoneticCodes(part)) codes.add(code);
+  return [...codes];
+}
+
+/**
+ * Codes for the names-only keys. A code of one or two letters (Ali, Ella and Eli are all "AL") says
+ * too little without a date to narrow it, so it carries the name's first letter too ("AL~a").
+ */
+function pairCodesOf(parts: string[]): string[] {
+  const codes = new Set<string>();
+  for (const part of parts)
+    for (const code of phoneticCodes(part)) codes.add(code.length < 3 ? `${code}~${part[0]}` : code);
   return [...codes];
 }
 

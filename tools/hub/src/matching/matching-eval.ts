@@ -267,7 +267,7 @@ function report(
     QUERY_ERRORS.map((error) => [error, { queries: 0, found: 0, match: 0 }]),
   );
   const explain: string[] = [];
-  for (const { query, candidates: found } of results) {
+  for (const { query, candidates: found, ms } of results) {
     candidates += found.length;
     const hit = found.find((candidate) => candidate.recordId === query.truth);
     for (const candidate of found)
@@ -287,17 +287,25 @@ function report(
         if (hit) row.found++;
         if (hit?.confidence === 'match') row.match++;
       }
-    if (values.explain && ((query.truth && !hit) || found.some((candidate) => candidate !== hit)))
+    const slow = ms > 100;
+    if (values.explain && (slow || (query.truth && !hit) || found.some((candidate) => candidate !== hit)))
       explain.push(
-        `${query.truth ? (hit ? 'EXTRA' : 'MISSED') : 'UNKNOWN'} ${query.errors.join('+')} ${JSON.stringify(query.subject)}\n` +
+        `${slow ? 'SLOW ' : ''}${query.truth ? (hit ? 'EXTRA' : 'MISSED') : 'UNKNOWN'} ${query.errors.join('+')} ${ms.toFixed(0)} ms ${JSON.stringify(query.subject)}\n` +
           found
             .map(
               (candidate) =>
-                `    ${candidate.recordId} ${candidate.confidence} ${candidate.score} ${candidate.reasons.join('; ')}`,
+                `  ${candidate === hit ? '*' : ' '} ${candidate.recordId} ${candidate.confidence} ${candidate.score} ${candidate.reasons.join('; ')}`,
             )
             .join('\n'),
       );
   }
+  const split = (withDate: boolean) => {
+    const part = results.filter((result) => !!result.query.subject.dateOfBirth === withDate);
+    const found = part.filter((result) => result.candidates.some((c) => c.recordId === result.query.truth));
+    const returned = part.reduce((sum, result) => sum + result.candidates.length, 0);
+    const knownPart = part.filter((result) => result.query.truth).length;
+    return `${part.length} queries: recall ${(found.length / Math.max(1, knownPart)).toFixed(4)}, precision ${(found.length / Math.max(1, returned)).toFixed(4)}`;
+  };
   const times = results.map((result) => result.ms).sort((a, b) => a - b);
   const falsePositives = falseMatches + falsePossible;
   const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
@@ -320,6 +328,8 @@ function report(
   );
   line('true records found as match / as possible-match', `${asMatch} / ${asPossible}`);
   line('false candidates as match / as possible-match', `${falseMatches} / ${falsePossible}`);
+  line('  subjects with a date of birth', split(true));
+  line('  subjects without one', split(false));
   line(
     'candidates for people not in the data',
     `${unknown.reduce((sum, result) => sum + result.candidates.length, 0)}`,

@@ -86,3 +86,31 @@ export const TOWNS = [
 ];
 /** Postcode areas of those towns, so the postcodes look like theirs. */
 export const POSTCODE_AREAS = ['CR', 'DA', 'NN', 'CV', 'BB', 'SE', 'BR'];
+
+/**
+ * Less common given names, drawn one time in four (uniformly): real given names have a long tail, and
+ * without it the synthetic people would share names and dates of birth far more often than people do.
+ */
+export const RARER_GIVEN_NAMES_FEMALE =
+  `Aaliyah Ada Adele Agata Aimee Alba Alexa Alisha Amara Amber Anais Andrea Angel Anika Annabel
+Antonia Arabella Arwen Astrid Aurelia Autumn Ayla Beatrice Bella Blessing Bonnie Brooke Caitlin Camila Carmen Cassie Celine
+Clara Cleo Connie Cora Darcey Delilah Demi Diana Dolly Edie Eden Eleanor Eliza Elodie Eloise Elsa Ember Erin Esther Faith
+Farah Felicity Fern Francesca Gabriela Georgia Gracie Greta Hallie Harriet Hazel Heidi Hope Imani Imogen India Iris Isobel
+Jasmine Jemima Joy Juliet Kaja Karina Keira Lacey Lara Laila Leila Lexi Lilah Lottie Lucia Lyla Mabel Macey Madison Margot
+Marnie Martha Matilde Maisie Mariam Melissa Mercy Miriam Molly Nancy Naomi Nell Nina Nora Orla Paige Penelope Pippa Precious
+Quinn Rhea Riya Robyn Rosa Rose Safa Sana Sara Scarlett Serena Sienna Skye Summer Tallulah Tamara Tessa Thea Tilly Valentina
+Vera Violet Wren Yasmin Zahra Zainab Zoe`
+    .split(/\s+/)
+    .filter(Boolean);
+
+export const RARER_GIVEN_NAMES_MALE =
+  `Aaron Abel Aiden Alan Albert Alfred Ambrose Amir Angus Anton Ari Arran Aryan Asher Austin
+Axel Barnaby Beau Bilal Blake Bobby Brandon Caleb Cameron Carlos Casper Cayden Cillian Clark Cody Colin Cyrus Dale Damian
+Dante Darius Dawid Denis Dexter Dominic Douglas Dylan Eddie Edwin Eli Elliot Emmanuel Enzo Eric Evan Ewan Fabian Felix Fergus
+Flynn Frank Gabriel Gethin Gideon Gordon Grayson Hadi Harvey Hassan Hayden Hector Hudson Idris Igor Ivan Jake Jasper Jay Jesse
+Jonah Jude Julian Kai Karol Kayden Kenzo Kian Kit Kobe Kyle Laurence Lennon Leon Levi Lochlan Logan Louie Lukas Malik Marcus
+Marek Mario Marley Miles Milo Mohamed Nasir Neil Nico Niall Nolan Otis Owen Pablo Rafael Ralph Reuben Rhys Rohan Ronan Rory
+Rufus Sami Seth Shay Silas Simon Sonny Stanley Tariq Tobias Toby Trevor Tyler Victor Vincent Wilfred Xavier Yahya Yaseen
+Zac Zachary Zane`
+    .split(/\s+/)
+    .filter(Boolean);

@@ -5,6 +5,8 @@ import {
   GIVEN_NAMES_FEMALE,
   GIVEN_NAMES_MALE,
   POSTCODE_AREAS,
+  RARER_GIVEN_NAMES_FEMALE,
+  RARER_GIVEN_NAMES_MALE,
   STREETS,
   SURNAME_HEADS,
   SURNAME_TAILS,
@@ -26,11 +28,17 @@ export interface SyntheticPerson {
   otherNames: string[];
   dateOfBirth: string;
   gender: Gender;
+  /** The address on the agency's record: one in five is an old one. */
   address: Address;
+  /** Where the person lives now (what a referral gives); not part of the record. */
+  home: Address;
   nhsNumber: string | null;
   upn: string | null;
   pncId: string | null;
 }
+
+/** A person as a query gives them: the record's fields, without its id and the person's real home. */
+export type QueriedPerson = Omit<SyntheticPerson, 'recordId' | 'home'>;
 
 /** Mulberry32: small, fast, seeded; good enough to draw synthetic people. */
 export class Random {
@@ -80,7 +88,7 @@ export class ZipfPicker<T> {
 }
 
 // Exponents chosen so the commonest names come out about as common as in England: Smith about 1.4 in
-// 100 people (ONS: 1.3), the commonest given names about 4 in 100 of their sex.
+// 100 people (ONS: 1.3), the commonest given names about 3 in 100 of their sex.
 const familyNames = new ZipfPicker(FAMILY_NAMES, 0.45);
 const femaleNames = new ZipfPicker(GIVEN_NAMES_FEMALE, 0.5);
 const maleNames = new ZipfPicker(GIVEN_NAMES_MALE, 0.5);
@@ -92,10 +100,16 @@ function familyName(random: Random): string {
     : random.pick(SURNAME_HEADS) + random.pick(SURNAME_TAILS);
 }
 
+function oneGivenName(random: Random, gender: Gender): string {
+  if (random.chance(0.25))
+    return random.pick(gender === 'male' ? RARER_GIVEN_NAMES_MALE : RARER_GIVEN_NAMES_FEMALE);
+  return (gender === 'male' ? maleNames : femaleNames).pick(random);
+}
+
 function givenName(random: Random, gender: Gender): string {
-  const first = (gender === 'male' ? maleNames : femaleNames).pick(random);
+  const first = oneGivenName(random, gender);
   if (!random.chance(0.15)) return first;
-  const middle = (gender === 'male' ? maleNames : femaleNames).pick(random);
+  const middle = oneGivenName(random, gender);
   return middle === first ? first : `${first} ${middle}`;
 }
 
@@ -214,6 +228,7 @@ function person(
     gender,
     // One record in five holds an old address.
     address: random.chance(0.8) ? home : address(random),
+    home,
     nhsNumber: random.chance(0.7) ? nhsNumber(random) : null,
     upn: age >= 4 && age <= 18 && random.chance(0.6) ? upn(random) : null,
     pncId: age >= 12 && random.chance(adult ? 0.08 : 0.02) ? pncId(random, dateOfBirth) : null,
@@ -223,7 +238,7 @@ function person(
 /** An alias: a nickname of the person's own name where one is known, else another given name entirely. */
 function aliasGivenNames(given: string, gender: Gender, random: Random): string[] {
   const forms = nicknamesOf(given.split(' ')[0]);
-  return forms.length ? forms : [(gender === 'male' ? maleNames : femaleNames).pick(random)];
+  return forms.length ? forms : [oneGivenName(random, gender)];
 }
 
 function nicknamesOf(name: string): string[] {
@@ -236,6 +251,9 @@ function nicknamesOf(name: string): string[] {
   forms.delete(lower);
   return [...forms].map((form) => form[0].toUpperCase() + form.slice(1));
 }
+
+/** The day the evaluation's checks are made: no date of birth is after it. */
+export const TODAY = '2026-11-26';
 
 /** The errors a query can carry, one or two at a time. */
 export const QUERY_ERRORS = [
@@ -263,7 +281,7 @@ export interface SyntheticQuery {
   /** The person as they really are (for the evaluation, not the search). */
   person: SyntheticPerson;
   errors: QueryError[];
-  subject: Omit<SyntheticPerson, 'recordId'>;
+  subject: QueriedPerson;
 }
 
 const DATE_OF_BIRTH_ERRORS: readonly QueryError[] = [
@@ -278,11 +296,12 @@ const DATE_OF_BIRTH_ERRORS: readonly QueryError[] = [
  * among those that can apply to that person.
  */
 export function queryAbout(random: Random, person: SyntheticPerson, known: boolean): SyntheticQuery {
-  const { recordId: _recordId, ...details } = person;
-  const subject: Omit<SyntheticPerson, 'recordId'> = {
+  const { recordId: _recordId, home: _home, ...details } = person;
+  const subject: QueriedPerson = {
     ...details,
     otherNames: [],
-    address: random.chance(0.7) ? person.address : (null as unknown as Address),
+    // A referral nearly always gives the household's address (the child's home); one in ten does not.
+    address: random.chance(0.9) ? person.home : (null as unknown as Address),
     nhsNumber: null,
     upn: null,
     pncId: null,
@@ -303,7 +322,7 @@ export function queryAbout(random: Random, person: SyntheticPerson, known: boole
 function applyError(
   random: Random,
   error: QueryError,
-  subject: Omit<SyntheticPerson, 'recordId'>,
+  subject: QueriedPerson,
   person: SyntheticPerson,
 ): boolean {
   switch (error) {
@@ -346,7 +365,9 @@ function applyError(
         const position = random.pick([2, 3, 3, 8, 9, 9]);
         digits[position] = String(random.int(0, 9));
         const date = digits.join('');
-        if (date !== subject.dateOfBirth && isCalendarDate(date)) return change(subject, 'dateOfBirth', date);
+        // A form refuses a date in the future, so a slip that makes one is corrected before it is sent.
+        if (date !== subject.dateOfBirth && isCalendarDate(date) && date <= TODAY)
+          return change(subject, 'dateOfBirth', date);
       }
       return false;
     }
@@ -372,10 +393,10 @@ function applyError(
   }
 }
 
-function change<K extends keyof Omit<SyntheticPerson, 'recordId'>>(
-  subject: Omit<SyntheticPerson, 'recordId'>,
+function change<K extends keyof QueriedPerson>(
+  subject: QueriedPerson,
   field: K,
-  value: Omit<SyntheticPerson, 'recordId'>[K],
+  value: QueriedPerson[K],
 ): boolean {
   if (value === subject[field]) return false;
   subject[field] = value;
@@ -411,12 +432,16 @@ const KEYBOARD_NEIGHBOURS: Record<string, string> = {
   z: 'x',
 };
 
-/** One slip of the keyboard, never in the first letter: a letter doubled, dropped, swapped with the next, or a neighbouring key hit. */
+/**
+ * One slip of the keyboard, never in the first letter: a letter doubled, dropped, swapped with the
+ * next, or a neighbouring key hit. A letter is dropped only from names of five letters or more (Leo
+ * is not written Lo; Jessica is written Jesica).
+ */
 export function typo(random: Random, name: string): string {
   const letters = name.split('');
   if (letters.length < 3) return name;
   const at = random.int(1, letters.length - 1);
-  const kind = random.int(0, 3);
+  const kind = letters.length < 5 ? random.pick([0, 2, 3]) : random.int(0, 3);
   if (kind === 0) letters.splice(at, 0, letters[at]);
   else if (kind === 1) letters.splice(at, 1);
   else if (kind === 2 && at < letters.length - 1)
