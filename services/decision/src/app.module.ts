@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@mash/messaging';
 import { Clock, PlatformModule } from '@mash/platform';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { ChecksModule } from './checks/checks.module';
 import { DecisionConfig } from './config';
@@ -30,6 +31,7 @@ export class AppModule {
         RagModule,
         ChecksModule,
         ConsentModule,
+        AlertsModule,
         FiguresModule,
         TimescalesModule,
       ],

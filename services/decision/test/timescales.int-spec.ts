@@ -836,6 +836,71 @@ describe('decision: timescales, consent, changes, escalations and repeat contact
     });
   });
 
+  describe('alerts screening asked for are tracked until someone sends them (Croydon 8: within 24 hours)', () => {
+    const id = randomUUID();
+
+    it('shows each alert pending, lists the record as overdue once one is unsent past its due time, and met once sent', async () => {
+      clock.set('2024-03-05T09:00:00.000Z');
+      await screen(id, {
+        route: 'transfer-to-allocated-worker',
+        rag: 'green',
+        alerts: [
+          {
+            kind: 'allocated-worker',
+            childIndex: 0,
+            to: 'Children in Need Team 3',
+            dueAt: '2024-03-06T09:00:00.000Z',
+          },
+          { kind: 'lado', childIndex: null, to: null, dueAt: '2024-03-06T09:00:00.000Z' },
+        ],
+      });
+      await eventually(async () =>
+        (await db.query('SELECT 1 FROM mash_records WHERE contact_id = $1', [id])).rowCount
+          ? true
+          : undefined,
+      );
+      expect((await view(id)).deadlines.alerts).toEqual([
+        expect.objectContaining({ kind: 'allocated-worker', status: 'pending', sentAt: null }),
+        expect.objectContaining({ kind: 'lado', status: 'pending', sentAt: null }),
+      ]);
+
+      clock.set('2024-03-06T10:00:00.000Z');
+      const overdue = await http()
+        .get('/contacts?overdue=true&limit=500')
+        .set(as(tokens.hubOperator))
+        .expect(200);
+      expect(overdue.body.find((entry: { contactId: string }) => entry.contactId === id)).toMatchObject({
+        overdueAlerts: 2,
+        overdue: true,
+      });
+
+      const sent = await http()
+        .post(`/contacts/${id}/alerts/0/sent`)
+        .set(as(tokens.contactOfficer))
+        .expect(200);
+      expect(sent.body.deadlines.alerts[0]).toMatchObject({
+        sentAt: '2024-03-06T10:00:00.000Z',
+        sentBy: 'co-1',
+        status: 'missed',
+      });
+      expect(sent.body.deadlines.alerts[1]).toMatchObject({ sentAt: null, status: 'missed' });
+      await http().post(`/contacts/${id}/alerts/0/sent`).set(as(tokens.contactOfficer)).expect(409);
+      await http().post(`/contacts/${id}/alerts/7/sent`).set(as(tokens.contactOfficer)).expect(404);
+      await http().post(`/contacts/${id}/alerts/1/sent`).set(as(tokens.hubOperator)).expect(403);
+      await http().post(`/contacts/${id}/alerts/1/sent`).set(as(tokens.teamManager)).expect(200);
+      const listed = await http()
+        .get('/contacts?overdue=true&limit=500')
+        .set(as(tokens.hubOperator))
+        .expect(200);
+      expect(listed.body.map((entry: { contactId: string }) => entry.contactId)).not.toContain(id);
+      const audit = await db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE contact_id = $1 AND action = 'record-alert-sent'`,
+        [id],
+      );
+      expect(audit.rows[0].n).toBe(2);
+    });
+  });
+
   it('refuses to change the rating or the agencies of a decided record, and changes nothing', async () => {
     const decided = (
       await db.query(`SELECT contact_id, rag_rating FROM mash_records WHERE status = 'decided' LIMIT 1`)

@@ -14,6 +14,8 @@ export const AUDIT_ACTIONS = [
   'change-rag',
   'change-agencies',
   'receive-escalation',
+  /** Someone told the worker, team, LADO or caller screening said must be alerted. */
+  'record-alert-sent',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

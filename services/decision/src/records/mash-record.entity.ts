@@ -8,10 +8,10 @@ import type {
   ContactReceived,
   Outcome,
   RagRating,
-  ScreeningAlert,
   ScreeningRoute,
   SocialCareIndexResult,
 } from '@mash/contracts';
+import type { RecordAlert } from '../alerts/alert-sent';
 import type { RecordStatus } from './record-status';
 
 /** What triage found, as it told us in `contact.screened`. */
@@ -57,7 +57,8 @@ export class MashRecord {
   /** Null for records screened before triage assessed consent. */
   @Column({ type: 'jsonb', nullable: true }) consent!: ConsentState | null;
   /** Who screening says must be told, and by when (a worker or team, never a child's details). */
-  @Column({ type: 'jsonb' }) alerts!: ScreeningAlert[];
+  /** Screening's alerts, each with when and by whom it was sent once someone has (alerts/alert-sent.ts). */
+  @Column({ type: 'jsonb' }) alerts!: RecordAlert[];
   /** Each child's own screening ("think family"). */
   @Column({ name: 'children_screening', type: 'jsonb' }) childrenScreening!: ChildScreening[];
   /** Who the agencies are asked about, so checks requested later ask about the same people. */

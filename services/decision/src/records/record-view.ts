@@ -121,6 +121,9 @@ function deadlinesOf(
       childIndex: alert.childIndex ?? null,
       to: alert.to ?? null,
       dueAt: alert.dueAt,
+      sentAt: alert.sentAt ?? null,
+      sentBy: alert.sentBy ?? null,
+      status: deadlineStatus(new Date(alert.dueAt), alert.sentAt ? new Date(alert.sentAt) : null, now),
     })),
     history: history.map((change) => ({
       at: change.at.toISOString(),

@@ -35,6 +35,7 @@ interface WorkListRow {
   checks: CheckSummary[];
   overdue_checks: number;
   decision_overdue: boolean;
+  overdue_alerts: number;
   previous_contacts: number;
 }
 
@@ -87,8 +88,9 @@ export class RecordsService {
   }
 
   /**
-   * The work list. A record is overdue when a check still owed is past its due time, or it is still
-   * waiting for a decision past its decision deadline or the time it should have left the hub.
+   * The work list. A record is overdue when a check still owed is past its due time, it is still
+   * waiting for a decision past its decision deadline or the time it should have left the hub, or an
+   * alert screening asked for is unsent past its due time.
    * `overdue=true` lists those, soonest deadline first (the order `sort=deadline` gives any list);
    * otherwise the oldest contact comes first.
    */
@@ -109,6 +111,8 @@ export class RecordsService {
                AND (o.status = 'overdue' OR (o.status = 'requested' AND o.due_at < $4))) AS overdue_checks,
            (r.status NOT IN ('decided', 'closed')
              AND (COALESCE(r.decision_due_at < $4, false) OR COALESCE(r.leave_hub_by < $4, false))) AS decision_overdue,
+           (SELECT count(*)::int FROM jsonb_array_elements(r.alerts) a
+             WHERE a->>'sentAt' IS NULL AND (a->>'dueAt')::timestamptz < $4) AS overdue_alerts,
            CASE WHEN r.status IN ('decided', 'closed') THEN NULL ELSE LEAST(
              (SELECT min(o.due_at) FROM record_checks o
                WHERE o.contact_id = r.contact_id AND o.status IN ('requested', 'overdue')),
@@ -117,7 +121,8 @@ export class RecordsService {
          FROM mash_records r
          WHERE ($1::text IS NULL OR r.status = $1) AND ($2::text IS NULL OR r.rag_rating = $2)
        ) listed
-       WHERE $3::boolean IS NULL OR (listed.overdue_checks > 0 OR listed.decision_overdue) = $3
+       WHERE $3::boolean IS NULL
+          OR (listed.overdue_checks > 0 OR listed.decision_overdue OR listed.overdue_alerts > 0) = $3
        ORDER BY CASE WHEN $6 = 'deadline' THEN listed.next_deadline_at END ASC NULLS LAST,
          listed.received_at ASC, listed.contact_id ASC
        LIMIT $5`,
@@ -137,7 +142,8 @@ export class RecordsService {
       nextDeadlineAt: iso(row.next_deadline_at),
       overdueChecks: row.overdue_checks,
       decisionOverdue: row.decision_overdue,
-      overdue: row.overdue_checks > 0 || row.decision_overdue,
+      overdueAlerts: row.overdue_alerts,
+      overdue: row.overdue_checks > 0 || row.decision_overdue || row.overdue_alerts > 0,
       previousContacts: row.previous_contacts,
     }));
   }

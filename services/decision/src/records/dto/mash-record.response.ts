@@ -123,6 +123,15 @@ export class AlertView {
   @ApiProperty({ type: String, nullable: true, description: 'A worker or team, never a child' }) to!:
     string | null;
   @ApiProperty({ format: 'date-time' }) dueAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was sent' })
+  sentAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Who recorded it as sent' }) sentBy!:
+    string | null;
+  @ApiProperty({
+    enum: DEADLINE_VIEW_STATUSES,
+    description: 'met, missed or pending, as for the other deadlines',
+  })
+  status!: DeadlineViewStatus;
 }
 
 export class CheckDueAtView {

@@ -36,6 +36,8 @@ export class WorkListEntry {
   @ApiProperty({ description: 'Checks still owed past their due time' }) overdueChecks!: number;
   @ApiProperty({ description: 'Still waiting for a decision past its decision deadline or leave-hub time' })
   decisionOverdue!: boolean;
-  @ApiProperty({ description: 'overdueChecks > 0 or decisionOverdue' }) overdue!: boolean;
+  @ApiProperty({ description: 'Alerts screening asked for, unsent past their due time' })
+  overdueAlerts!: number;
+  @ApiProperty({ description: 'overdueChecks > 0, decisionOverdue, or overdueAlerts > 0' }) overdue!: boolean;
   @ApiProperty({ description: 'Earlier contacts about the same children' }) previousContacts!: number;
 }
