@@ -5,7 +5,7 @@ import { Clock, CLOCK, ConflictError, metricsRegistry, NotFoundError, Principal 
 import { AuditTrail } from '../audit/audit-trail';
 import type { MashRecordResponse } from '../records/dto/mash-record.response';
 import { MashRecord } from '../records/mash-record.entity';
-import { assertContactId, findRecord, readRecordView } from '../records/record-store';
+import { changeRecord, readRecordView } from '../records/record-store';
 import { alertSentViolations, withAlertSent } from './alert-sent';
 
 const alertsSent = new Counter({
@@ -29,10 +29,7 @@ export class AlertsService {
    * audit log. Its due time is then met or missed; until then an overdue alert lists the record as overdue.
    */
   async markSent(contactId: string, index: number, principal: Principal): Promise<MashRecordResponse> {
-    assertContactId(contactId);
-    return this.dataSource.transaction(async (manager) => {
-      const record = await findRecord(manager, contactId, { lock: true });
-      if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+    return changeRecord(this.dataSource, contactId, async (manager, record) => {
       const [violation] = alertSentViolations(record.alerts, index);
       if (violation?.rule === 'isAlertOfRecord') throw new NotFoundError(`alert ${index} of the record`);
       if (violation) throw new ConflictError('alert-already-sent', `alert ${index} has already been sent`);

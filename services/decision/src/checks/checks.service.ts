@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, NotFoundError, Principal, ValidationFailedError } from '@mash/platform';
+import { Clock, CLOCK, Principal, ValidationFailedError } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
 import type { MashRecordResponse } from '../records/dto/mash-record.response';
@@ -9,7 +9,7 @@ import { MashRecord } from '../records/mash-record.entity';
 import { RecordCheck } from '../records/record-check.entity';
 import { assertOpenForChanges } from '../records/record-rules';
 import { statusAfterChecksChanged } from '../records/record-status';
-import { assertContactId, findChecks, findRecord, readRecordView } from '../records/record-store';
+import { changeRecord, findChecks, readRecordView } from '../records/record-store';
 import { latest } from '../timescales/deadline-status';
 import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { checksDueFrom } from '../timescales/deadlines';
@@ -39,10 +39,7 @@ export class ChecksService {
     request: ChangeAgenciesRequest,
     principal: Principal,
   ): Promise<MashRecordResponse> {
-    assertContactId(contactId);
-    return this.dataSource.transaction(async (manager) => {
-      const record = await findRecord(manager, contactId, { lock: true });
-      if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+    return changeRecord(this.dataSource, contactId, async (manager, record) => {
       assertOpenForChanges(record);
       const checks = await findChecks(manager, contactId);
       const change = agencyChange(checks, request.agencies);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { Clock, CLOCK, ConflictError, metricsRegistry, NotFoundError, Principal } from '@mash/platform';
+import { Clock, CLOCK, ConflictError, metricsRegistry, Principal } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import { CheckRequests } from '../checks/check-requests';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
@@ -9,7 +9,7 @@ import type { MashRecordResponse } from '../records/dto/mash-record.response';
 import { MashRecord } from '../records/mash-record.entity';
 import { RecordCheck } from '../records/record-check.entity';
 import { statusOnScreening } from '../records/record-status';
-import { assertContactId, findChecks, findRecord, readRecordView } from '../records/record-store';
+import { changeRecord, findChecks, readRecordView } from '../records/record-store';
 import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { checksDueFrom } from '../timescales/deadlines';
 import { ConsentDecision } from './consent-decision.entity';
@@ -44,10 +44,7 @@ export class ConsentService {
     request: ConsentDecisionRequest,
     principal: Principal,
   ): Promise<MashRecordResponse> {
-    assertContactId(contactId);
-    return this.dataSource.transaction(async (manager) => {
-      const record = await findRecord(manager, contactId, { lock: true });
-      if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+    return changeRecord(this.dataSource, contactId, async (manager, record) => {
       if (record.status !== 'awaiting-consent-decision') {
         throw new ConflictError(
           'no-consent-decision-pending',

@@ -3,21 +3,13 @@ import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MessageTypes } from '@mash/contracts';
 import { Outbox } from '@mash/messaging';
-import {
-  Clock,
-  CLOCK,
-  ConflictError,
-  DomainError,
-  metricsRegistry,
-  NotFoundError,
-  Principal,
-} from '@mash/platform';
+import { Clock, CLOCK, ConflictError, DomainError, metricsRegistry, Principal } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
 import type { MashRecordResponse } from '../records/dto/mash-record.response';
 import { MashRecord } from '../records/mash-record.entity';
 import type { RecordCheck } from '../records/record-check.entity';
-import { assertContactId, findChecks, findRecord, readRecordView } from '../records/record-store';
+import { changeRecord, findChecks, readRecordView } from '../records/record-store';
 import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { feedbackDueFrom } from '../timescales/deadlines';
 import { decisionRecordedMessage } from './decision-recorded-message';
@@ -88,10 +80,7 @@ export class DecisionsService {
     request: RecordDecisionRequest,
     principal: Principal,
   ): Promise<MashRecordResponse> {
-    assertContactId(contactId);
-    return this.dataSource.transaction(async (manager) => {
-      const record = await findRecord(manager, contactId, { lock: true });
-      if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+    return changeRecord(this.dataSource, contactId, async (manager, record) => {
       if (record.status !== 'ready-for-decision') {
         throw new ConflictError(
           'not-ready-for-decision',

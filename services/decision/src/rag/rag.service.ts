@@ -3,14 +3,7 @@ import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Agency, CheckEscalated, RagRating } from '@mash/contracts';
 import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
-import {
-  Clock,
-  CLOCK,
-  metricsRegistry,
-  NotFoundError,
-  Principal,
-  ValidationFailedError,
-} from '@mash/platform';
+import { Clock, CLOCK, metricsRegistry, Principal, ValidationFailedError } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import { CheckRequests } from '../checks/check-requests';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
@@ -19,7 +12,7 @@ import { MashRecord } from '../records/mash-record.entity';
 import type { RecordCheck } from '../records/record-check.entity';
 import { assertOpenForChanges } from '../records/record-rules';
 import { isAwaitingDecision } from '../records/record-status';
-import { assertContactId, findChecks, findRecord, readRecordView } from '../records/record-store';
+import { changeRecord, findChecks, findRecord, readRecordView } from '../records/record-store';
 import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { deadlinesAfterRagChange } from '../timescales/deadlines';
 import type { ChangeRagRequest } from './dto/change-rag.request';
@@ -73,10 +66,7 @@ export class RagService {
     request: ChangeRagRequest,
     principal: Principal,
   ): Promise<MashRecordResponse> {
-    assertContactId(contactId);
-    return this.dataSource.transaction(async (manager) => {
-      const record = await findRecord(manager, contactId, { lock: true });
-      if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+    return changeRecord(this.dataSource, contactId, async (manager, record) => {
       assertOpenForChanges(record);
       if (request.rating === record.ragRating) {
         throw new ValidationFailedError([

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { StaffRole } from '@mash/contracts';
 import { NotFoundError, ValidationFailedError } from '@mash/platform';
 import { ConsentDecision } from '../consent/consent-decision.entity';
@@ -26,6 +26,24 @@ export function findRecord(
   if (options.lock) query.setLock('pessimistic_write');
   if (options.lock && options.skipLocked) query.setOnLocked('skip_locked');
   return query.getOne();
+}
+
+/**
+ * A change to one record: in one transaction, with the record locked for it (so a late agency answer or
+ * a second manager cannot interleave), 404 for an unknown or malformed id. Nothing is written when
+ * `change` throws.
+ */
+export function changeRecord<T>(
+  dataSource: DataSource,
+  contactId: string,
+  change: (manager: EntityManager, record: MashRecord) => Promise<T>,
+): Promise<T> {
+  assertContactId(contactId);
+  return dataSource.transaction(async (manager) => {
+    const record = await findRecord(manager, contactId, { lock: true });
+    if (!record) throw new NotFoundError(`MASH record ${contactId}`);
+    return change(manager, record);
+  });
 }
 
 export function findChecks(manager: EntityManager, contactId: string): Promise<RecordCheck[]> {
