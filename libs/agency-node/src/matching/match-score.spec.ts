@@ -235,4 +235,50 @@ describe('deciding among one subject’s candidates', () => {
     expect(adult.reasons).toContain('the record’s age does not fit the subject being a child or an adult');
     expect(adult.weight).toBeLessThan(child.weight);
   });
+
+  it('counts a record’s age in the band next to the subject’s role against it, less than a contradicting age', () => {
+    const subject = aPerson({ dateOfBirth: null, role: 'child' });
+    const asOf = new Date('2026-11-26T09:00:00Z');
+    const child = scoreCandidate(subject, aPerson(), asOf);
+    const nineteen = scoreCandidate(subject, aPerson({ dateOfBirth: '2007-06-01' }), asOf);
+    const adult = scoreCandidate(subject, aPerson({ dateOfBirth: '1980-01-01' }), asOf);
+    expect(nineteen.reasons).toContain(
+      'the record’s age is unusual for the subject being a child or an adult',
+    );
+    expect(nineteen.weight).toBeLessThan(child.weight);
+    expect(nineteen.weight).toBeGreaterThan(adult.weight);
+    const adultSubject = aPerson({ dateOfBirth: null, role: 'adult' });
+    expect(
+      scoreCandidate(adultSubject, aPerson({ dateOfBirth: '2010-01-01' }), asOf).evidence.ageForRole,
+    ).toBe('unlikely');
+    expect(scoreCandidate(adultSubject, aPerson(), asOf).evidence.ageForRole).toBe('contradicts');
+  });
+
+  it('drops a candidate eight times less likely than the best with nothing but the names tying it to the subject', () => {
+    const elsewhere = { line1: '9 Mill Lane', town: 'Leeds', postcode: 'LS1 4AP' };
+    const decided = decideAmongCandidates([
+      scored('AMY-HOME', aPerson({ dateOfBirth: '2016-03-05' })),
+      scored('AMY-ELSEWHERE', aPerson({ dateOfBirth: '2016-03-05', address: elsewhere })),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', null]);
+  });
+
+  it('keeps a candidate within the margin of the best', () => {
+    const elsewhere = { line1: '9 Mill Lane', town: 'Leeds', postcode: 'LS1 4AP' };
+    const decided = decideAmongCandidates([
+      scored('AMY-NO-ADDRESS', aPerson({ dateOfBirth: '2016-03-05', address: null })),
+      scored('AMY-ELSEWHERE', aPerson({ dateOfBirth: '2016-03-05', address: elsewhere })),
+    ]);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', 'possible-match']);
+  });
+
+  it('without a date of birth, leaves out a member of the subject’s household whose given name agrees less closely', () => {
+    const subject = aPerson({ dateOfBirth: null });
+    const decided = decideAmongCandidates([
+      scored('AMY', aPerson(), subject),
+      scored('AIMEE', aPerson({ givenName: 'Aimee', dateOfBirth: '2012-05-06' }), subject),
+    ]);
+    expect(decided[1].weight).toBeGreaterThanOrEqual(POSSIBLE_MATCH_LINE - 2);
+    expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', null]);
+  });
 });

@@ -112,12 +112,18 @@ export const ADDRESS_WEIGHTS: Readonly<Record<AddressAgreement, number>> = {
 /** Recorded sex differs (both female or male): strong, not conclusive (recording errors, transition). */
 export const GENDER_DIFFERS_WEIGHT = -3;
 /**
- * A subject without a date of birth is still a child or an adult: a record whose age says otherwise
- * (a child subject, a record aged CHILD_SUBJECT_MAX_RECORD_AGE or more; an adult subject, a record under
- * ADULT_SUBJECT_MIN_RECORD_AGE) is probably a namesake of another generation. Older children and young
- * adults overlap, so the ages leave room (care leavers, 16- and 17-year-old parents).
+ * A subject without a date of birth is still a child or an adult (under 18, or 18 and over): a record
+ * whose age says otherwise is probably a namesake of another generation. The ages overlap a little (a
+ * record's date of birth may be wrong; care leavers; 16- and 17-year-old parents), so the evidence is
+ * graded: a record in the band next to the subject's role (a child subject, a record aged 18 to
+ * CHILD_SUBJECT_MAX_RECORD_AGE - 1; an adult subject, a record aged ADULT_SUBJECT_MIN_RECORD_AGE to 17)
+ * is unlikely to be them (AGE_UNLIKELY_FOR_ROLE_WEIGHT: about six times less likely than a record of the
+ * role's own ages); beyond the band it contradicts the role (AGE_CONTRADICTS_ROLE_WEIGHT).
  */
+export type AgeForRole = 'fits' | 'unlikely' | 'contradicts' | 'unknown';
 export const AGE_CONTRADICTS_ROLE_WEIGHT = -5;
+export const AGE_UNLIKELY_FOR_ROLE_WEIGHT = -2.5;
+export const ADULT_AGE = 18;
 export const CHILD_SUBJECT_MAX_RECORD_AGE = 21;
 export const ADULT_SUBJECT_MIN_RECORD_AGE = 14;
 
@@ -161,8 +167,8 @@ export interface MatchEvidence {
   identifiers: IdentifierAgreement[];
   address: AddressAgreement;
   genderDiffers: boolean;
-  /** Only for a subject without a date of birth: the record's age does not fit the subject's role. */
-  ageContradictsRole: boolean;
+  /** Only for a subject without a date of birth (otherwise `unknown`): how the record's age fits the subject's role. */
+  ageForRole: AgeForRole;
 }
 
 export interface CandidateScore {
@@ -187,7 +193,7 @@ export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, as
     identifiers: compareIdentifiers(subject, record),
     address: compareAddresses(subject.address, record.address),
     genderDiffers: sexDiffers(subject.gender, record.gender),
-    ageContradictsRole: !subject.dateOfBirth && ageContradictsRole(subject.role, record.dateOfBirth, asOf),
+    ageForRole: subject.dateOfBirth ? 'unknown' : ageForRole(subject.role, record.dateOfBirth, asOf),
   };
   return decide(evidence, contributions(evidence));
 }
@@ -249,10 +255,15 @@ function contributions(evidence: MatchEvidence): Contribution[] {
   if (ADDRESS_WEIGHTS[evidence.address])
     out.push({ weight: ADDRESS_WEIGHTS[evidence.address], reason: ADDRESS_REASONS[evidence.address] });
   if (evidence.genderDiffers) out.push({ weight: GENDER_DIFFERS_WEIGHT, reason: 'recorded sex differs' });
-  if (evidence.ageContradictsRole)
+  if (evidence.ageForRole === 'contradicts')
     out.push({
       weight: AGE_CONTRADICTS_ROLE_WEIGHT,
       reason: 'the record’s age does not fit the subject being a child or an adult',
+    });
+  if (evidence.ageForRole === 'unlikely')
+    out.push({
+      weight: AGE_UNLIKELY_FOR_ROLE_WEIGHT,
+      reason: 'the record’s age is unusual for the subject being a child or an adult',
     });
   return out;
 }
@@ -297,11 +308,14 @@ export interface ScoredRecord extends CandidateScore {
  *   (log2 of k for k records alike). A name shared by one other record alone stays a possible match;
  *   a commoner one needs the address, an identifier or the age to tell the records apart, and the one
  *   that has it keeps its place;
- * - when a record is a `match`, the other candidates whose date of birth does not agree exactly are
- *   namesakes unless something ties them to the subject (the same postcode, an identifier): they are
- *   dropped;
+ * - a candidate that nothing beyond the names ties to the subject (an exact date of birth, the same
+ *   postcode, an identifier) is a namesake, and dropped, when a record is a `match`, or when another
+ *   candidate fits MATCH_MARGIN or more better (eight times likelier): a namesake with a near date of
+ *   birth elsewhere beside the record at the referral's address;
  * - a record that shares its family name and date of birth with another candidate whose given name
- *   agrees more closely is probably that child's sibling or twin: it is demoted one step;
+ *   agrees more closely is probably that child's sibling or twin: it is demoted one step; so is one of
+ *   the subject's household (for a subject without a date of birth: a record at the referral's address
+ *   with the same family name) beside a member whose given name agrees more closely;
  * - a `match` stays one only if no other reported record (siblings aside) comes within MATCH_MARGIN of it: two records
  *   that fit the subject about as well (two people of one name born on one day, or one person recorded
  *   twice) are for a practitioner to tell apart, never shared on automatically.
@@ -320,14 +334,17 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
     return { ...candidate, ...decide(candidate.evidence, contributions(candidate.evidence), [extra]) };
   });
   const matched = shared.some((candidate) => candidate.confidence === 'match');
+  const leader = shared
+    .filter((candidate) => candidate.confidence)
+    .reduce<ScoredRecord | null>(
+      (best, candidate) => (!best || candidate.weight > best.weight ? candidate : best),
+      null,
+    );
   const undominated = shared.map((candidate) => {
-    if (!matched || !candidate.confidence || candidate.confidence === 'match') return candidate;
-    const tied =
-      candidate.evidence.dateOfBirth === 'same' ||
-      candidate.evidence.identifiers.some((identifier) => identifier.agreement === 'agrees') ||
-      candidate.evidence.address === 'same-address' ||
-      candidate.evidence.address === 'same-postcode';
-    return tied ? candidate : { ...candidate, confidence: null };
+    if (!candidate.confidence || candidate.confidence === 'match' || tiedToSubject(candidate))
+      return candidate;
+    const outweighed = leader !== null && candidate.weight <= leader.weight - MATCH_MARGIN;
+    return matched || outweighed ? { ...candidate, confidence: null } : candidate;
   });
   const separated = undominated.map((candidate): ScoredRecord => {
     if (!candidate.confidence) return candidate;
@@ -335,7 +352,7 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       (other) =>
         other !== candidate &&
         other.confidence &&
-        other.record.dateOfBirth === candidate.record.dateOfBirth &&
+        (other.record.dateOfBirth === candidate.record.dateOfBirth || sameHousehold(other, candidate)) &&
         sameFamilyName(other.record, candidate.record) &&
         givenNameWeight(other.evidence.names.given) > givenNameWeight(candidate.evidence.names.given),
     );
@@ -369,18 +386,38 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   });
 }
 
+/** Something beyond the names ties the record to the subject: the date of birth, an identifier, the postcode. */
+function tiedToSubject(candidate: ScoredRecord): boolean {
+  const { evidence } = candidate;
+  return (
+    evidence.dateOfBirth === 'same' ||
+    evidence.identifiers.some((identifier) => identifier.agreement === 'agrees') ||
+    evidence.address === 'same-address' ||
+    evidence.address === 'same-postcode'
+  );
+}
+
+/** Without a date of birth to compare, two records at the subject's own address are of one household. */
+function sameHousehold(a: ScoredRecord, b: ScoredRecord): boolean {
+  return [a, b].every(
+    ({ evidence }) => evidence.dateOfBirth === 'missing' && evidence.address === 'same-address',
+  );
+}
+
 function sameFamilyName(a: PersonToMatch, b: PersonToMatch): boolean {
   return a.familyName.trim().toLowerCase() === b.familyName.trim().toLowerCase();
 }
 
-function ageContradictsRole(
+function ageForRole(
   role: SubjectRole | null | undefined,
   dateOfBirth: string | null | undefined,
   asOf: Date | undefined,
-): boolean {
-  if (!role || !dateOfBirth || !asOf) return false;
+): AgeForRole {
+  if (!role || !dateOfBirth || !asOf) return 'unknown';
   const age = yearsBetween(dateOfBirth, asOf);
-  return role === 'child' ? age >= CHILD_SUBJECT_MAX_RECORD_AGE : age < ADULT_SUBJECT_MIN_RECORD_AGE;
+  if (role === 'child')
+    return age >= CHILD_SUBJECT_MAX_RECORD_AGE ? 'contradicts' : age >= ADULT_AGE ? 'unlikely' : 'fits';
+  return age < ADULT_SUBJECT_MIN_RECORD_AGE ? 'contradicts' : age < ADULT_AGE ? 'unlikely' : 'fits';
 }
 
 function yearsBetween(dateOfBirth: string, asOf: Date): number {
