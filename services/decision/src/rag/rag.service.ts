@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Agency, CheckEscalated, RagRating } from '@mash/contracts';
-import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
 import { Clock, CLOCK, metricsRegistry, Principal, ValidationFailedError } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import { CheckRequests } from '../checks/check-requests';
@@ -12,7 +11,7 @@ import { MashRecord } from '../records/mash-record.entity';
 import type { RecordCheck } from '../records/record-check.entity';
 import { assertOpenForChanges } from '../records/record-rules';
 import { isAwaitingDecision } from '../records/record-status';
-import { changeRecord, findChecks, findRecord, readRecordView } from '../records/record-store';
+import { changeRecord, findAgencyCheck, findChecks, readRecordView } from '../records/record-store';
 import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { deadlinesAfterRagChange } from '../timescales/deadlines';
 import type { ChangeRagRequest } from './dto/change-rag.request';
@@ -101,21 +100,7 @@ export class RagService {
    * all the same: who escalated, when and why show on the record.
    */
   async escalate(message: CheckEscalated, manager: EntityManager): Promise<void> {
-    const record = await findRecord(manager, message.contactId, { lock: true });
-    // The escalation may overtake triage's contact.screened: try again shortly.
-    if (!record) throw new RetryableMessageError(`no MASH record yet for contact ${message.contactId}`);
-    const checks = await findChecks(manager, message.contactId);
-    const check = checks.find((candidate) => candidate.checkId === message.checkId);
-    if (!check) {
-      throw new PermanentMessageError(
-        `check ${message.checkId} was not requested for contact ${message.contactId}`,
-      );
-    }
-    if (check.agency !== message.agency) {
-      throw new PermanentMessageError(
-        `check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`,
-      );
-    }
+    const { record, checks } = await findAgencyCheck(manager, message);
     const now = this.clock.now();
     const outcome = ratingAfterEscalation(record.ragRating, message.rag);
     const raised = outcome.raised && isAwaitingDecision(record.status);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckResponded, ContactScreened, NotificationSent } from '@mash/contracts';
-import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
+import { RetryableMessageError } from '@mash/messaging';
 import { Clock, CLOCK } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
@@ -13,7 +13,7 @@ import { deadlinesAtScreening } from '../timescales/deadlines';
 import { MashRecord } from './mash-record.entity';
 import { RecordCheck } from './record-check.entity';
 import { statusAfterResponse, statusOnScreening } from './record-status';
-import { findChecks, findRecord } from './record-store';
+import { findAgencyCheck, findRecord } from './record-store';
 
 const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
 
@@ -146,21 +146,7 @@ export class RecordInboxService {
   }
 
   async onCheckResponded(message: CheckResponded, manager: EntityManager): Promise<void> {
-    const record = await findRecord(manager, message.contactId, { lock: true });
-    // The agency may answer before triage's contact.screened reaches us: try again shortly.
-    if (!record) throw new RetryableMessageError(`no MASH record yet for contact ${message.contactId}`);
-    const checks = await findChecks(manager, message.contactId);
-    const check = checks.find((candidate) => candidate.checkId === message.checkId);
-    if (!check) {
-      throw new PermanentMessageError(
-        `check ${message.checkId} was not requested for contact ${message.contactId}`,
-      );
-    }
-    if (check.agency !== message.agency) {
-      throw new PermanentMessageError(
-        `check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`,
-      );
-    }
+    const { record, checks, check } = await findAgencyCheck(manager, message);
     if (check.status === 'responded' && !answerReplaces(check, message)) {
       this.logger.log(`check ${check.checkId} has already been answered; response ignored`);
       return;

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { StaffRole } from '@mash/contracts';
+import type { Agency, StaffRole } from '@mash/contracts';
+import { PermanentMessageError, RetryableMessageError } from '@mash/messaging';
 import { NotFoundError, ValidationFailedError } from '@mash/platform';
 import { ConsentDecision } from '../consent/consent-decision.entity';
 import { RagChange } from '../rag/rag-change.entity';
@@ -44,6 +45,32 @@ export function changeRecord<T>(
     if (!record) throw new NotFoundError(`MASH record ${contactId}`);
     return change(manager, record);
   });
+}
+
+/**
+ * What an agency's message (an answer, an escalation) is about: the record, locked, its checks, and the
+ * check named, which must have been asked of that agency for that contact. A message that overtakes
+ * triage's contact.screened is retried; one about a check never asked of that agency is dead-lettered.
+ */
+export async function findAgencyCheck(
+  manager: EntityManager,
+  message: { contactId: string; checkId: string; agency: Agency },
+): Promise<{ record: MashRecord; checks: RecordCheck[]; check: RecordCheck }> {
+  const record = await findRecord(manager, message.contactId, { lock: true });
+  if (!record) throw new RetryableMessageError(`no MASH record yet for contact ${message.contactId}`);
+  const checks = await findChecks(manager, message.contactId);
+  const check = checks.find((candidate) => candidate.checkId === message.checkId);
+  if (!check) {
+    throw new PermanentMessageError(
+      `check ${message.checkId} was not requested for contact ${message.contactId}`,
+    );
+  }
+  if (check.agency !== message.agency) {
+    throw new PermanentMessageError(
+      `check ${message.checkId} was requested from ${check.agency}, not ${message.agency}`,
+    );
+  }
+  return { record, checks, check };
 }
 
 export function findChecks(manager: EntityManager, contactId: string): Promise<RecordCheck[]> {
