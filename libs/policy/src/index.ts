@@ -19,4 +19,4 @@ export { agenciesToCheck } from './agencies-to-check';
 export { redIndicators } from './urgent-indicators';
 export { SUBJECTS_AN_AGENCY_NEEDS, subjectIdsFor } from './agency-subjects';
 export type { SubjectsAnAgencyNeeds } from './agency-subjects';
-export { DEFAULT_PROFILE, IsPolicyProfile } from './profile-config';
+export { DEFAULT_PROFILE, IsPolicyProfile, MashProfileVariable } from './profile-config';

@@ -1,4 +1,4 @@
-import { registerDecorator, ValidationArguments } from 'class-validator';
+import { IsDefined, IsString, registerDecorator, ValidateIf, ValidationArguments } from 'class-validator';
 import { loadProfile } from './load-profile';
 
 /** The profile a local run uses when MASH_PROFILE is not set; in production it must be set. */
@@ -35,4 +35,25 @@ export function IsPolicyProfile() {
         },
       },
     });
+}
+
+/**
+ * The MASH_PROFILE variable of a service's configuration: optional for a local run (the service then
+ * uses DEFAULT_PROFILE), required in production, because a hub silently working by another hub's
+ * timescales is a mistake nobody would notice; when set, it must load (IsPolicyProfile).
+ */
+export function MashProfileVariable(): PropertyDecorator {
+  return (target, propertyName) => {
+    const key = propertyName as string;
+    const decorators: PropertyDecorator[] = [
+      ValidateIf(
+        (config: { NODE_ENV?: string } & Record<string, unknown>) =>
+          config[key] !== undefined || config.NODE_ENV === 'production',
+      ),
+      IsDefined({ message: 'MASH_PROFILE must name the hub’s policy profile in production' }),
+      IsString(),
+    ];
+    for (const decorate of decorators) decorate(target, propertyName);
+    IsPolicyProfile()(target, key);
+  };
 }

@@ -1,5 +1,5 @@
-import { IsDefined, IsInt, IsOptional, IsString, Max, Min, ValidateIf } from 'class-validator';
-import { DEFAULT_PROFILE, IsPolicyProfile } from '@mash/policy';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { DEFAULT_PROFILE, MashProfileVariable } from '@mash/policy';
 import { ServiceConfig } from '@mash/platform';
 
 /** The common variables (PORT, DATABASE_URL, AMQP_URL, AUTH_*, LOG_LEVEL) and decision's own. */
@@ -11,12 +11,7 @@ export class DecisionConfig extends ServiceConfig {
    * decision is recorded. A profile that does not load stops start-up naming MASH_PROFILE and every
    * wrong field. A local run defaults to croydon; in production it must be set, as for triage.
    */
-  @ValidateIf(
-    (config: DecisionConfig) => config.MASH_PROFILE !== undefined || config.NODE_ENV === 'production',
-  )
-  @IsDefined({ message: 'MASH_PROFILE must name the hub’s policy profile in production' })
-  @IsString()
-  @IsPolicyProfile()
+  @MashProfileVariable()
   MASH_PROFILE?: string;
 
   /** The profile to load: MASH_PROFILE, or croydon for a local run. */

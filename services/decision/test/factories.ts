@@ -7,7 +7,7 @@ import {
 } from '@mash/contracts/testing';
 import type { CheckItem } from '@mash/contracts';
 import type { MashRecord } from '../src/records/mash-record.entity';
-import type { RecordCheck } from '../src/records/record-check.entity';
+import { RecordCheck, UNTOUCHED_CHECK } from '../src/records/record-check.entity';
 
 /** A MASH record as the database holds it after `aContactScreened()`, ready for decision unless overridden. */
 export function aMashRecord(overrides: Partial<MashRecord> = {}): MashRecord {
@@ -65,14 +65,7 @@ export function aRecordCheck(overrides: Partial<RecordCheck> = {}): RecordCheck 
     plannedAt: new Date('2024-03-04T09:40:00.000Z'),
     requestedAt: new Date('2024-03-04T09:40:00.000Z'),
     dueAt: null,
-    respondedAt: null,
-    response: null,
-    overdueAt: null,
-    chaseCount: 0,
-    lastChasedAt: null,
-    cancelledAt: null,
-    cancelledBy: null,
-    cancelReason: null,
+    ...UNTOUCHED_CHECK,
     subjectIds: null,
     ...overrides,
   };

@@ -6,7 +6,7 @@ import { AuditTrail } from '../audit/audit-trail';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
 import type { MashRecordResponse } from '../records/dto/mash-record.response';
 import { MashRecord } from '../records/mash-record.entity';
-import { RecordCheck } from '../records/record-check.entity';
+import { RecordCheck, UNTOUCHED_CHECK } from '../records/record-check.entity';
 import { assertOpenForChanges } from '../records/record-rules';
 import { statusAfterChecksChanged } from '../records/record-status';
 import { changeRecord, findChecks, readRecordView } from '../records/record-store';
@@ -80,14 +80,7 @@ export class ChecksService {
           plannedAt: now,
           requestedAt: null,
           dueAt: null,
-          respondedAt: null,
-          response: null,
-          overdueAt: null,
-          chaseCount: 0,
-          lastChasedAt: null,
-          cancelledAt: null,
-          cancelledBy: null,
-          cancelReason: null,
+          ...UNTOUCHED_CHECK,
           subjectIds: null,
         });
         if (awaitingConsent) await manager.insert(RecordCheck, check);

@@ -45,3 +45,15 @@ export class RecordCheck {
    */
   @Column({ name: 'subject_ids', type: 'text', array: true, nullable: true }) subjectIds!: string[] | null;
 }
+
+/** What a check has not yet had when it is planned: no answer, no chase, no withdrawal. */
+export const UNTOUCHED_CHECK = {
+  respondedAt: null,
+  response: null,
+  overdueAt: null,
+  chaseCount: 0,
+  lastChasedAt: null,
+  cancelledAt: null,
+  cancelledBy: null,
+  cancelReason: null,
+} as const satisfies Partial<RecordCheck>;

@@ -11,7 +11,7 @@ import { RepeatContacts } from '../repeats/repeat-contacts';
 import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { deadlinesAtScreening } from '../timescales/deadlines';
 import { MashRecord } from './mash-record.entity';
-import { RecordCheck } from './record-check.entity';
+import { RecordCheck, UNTOUCHED_CHECK } from './record-check.entity';
 import { statusAfterResponse, statusOnScreening } from './record-status';
 import { findAgencyCheck, findRecord } from './record-store';
 
@@ -67,14 +67,7 @@ export class RecordInboxService {
         // A check awaiting consent is timed when it is sent; one sent at screening is due when
         // triage said, or by the screening deadline when triage said nothing about it.
         dueAt: awaitingConsent ? null : check.dueAt !== undefined ? date(check.dueAt) : deadlines.checksDueAt,
-        respondedAt: null,
-        response: null,
-        overdueAt: null,
-        chaseCount: 0,
-        lastChasedAt: null,
-        cancelledAt: null,
-        cancelledBy: null,
-        cancelReason: null,
+        ...UNTOUCHED_CHECK,
         subjectIds: check.subjectIds ?? null,
       });
     });
