@@ -219,6 +219,38 @@ describe('matching against the agency’s records (real database)', () => {
     expect(await find(subject({ ...misspelt, address: null }))).toEqual([]);
   });
 
+  it('finds a misspelt family name with a date of birth one digit out, by the given name and two parts of the date', async () => {
+    const found = await find(
+      subject({ role: 'adult', givenName: 'William', familyName: 'Jomes', dateOfBirth: '1984-11-03' }),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ recordId: 'MATCH-WILLIAM', confidence: 'possible-match' }),
+    ]);
+  });
+
+  it('uses the household: an adult without a date of birth or address is told from a namesake by the address of the child’s match', async () => {
+    const william = { role: 'adult' as const, givenName: 'William', familyName: 'Jones', dateOfBirth: null };
+    const found = await find(
+      subject({ subjectId: 'child-amy', address: home }),
+      subject({ subjectId: 'adult-william', ...william }),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ recordId: 'MATCH-AMY', confidence: 'match' }),
+      expect.objectContaining({
+        recordId: 'MATCH-WILLIAM',
+        confidence: 'possible-match',
+        reasons: expect.arrayContaining([
+          'at the address of the record matched for another person of this check',
+        ]),
+      }),
+    ]);
+    // Asked about alone, the two William Joneses cannot be told apart (above).
+    expect((await find(subject(william))).map(({ recordId }) => recordId).sort()).toEqual([
+      'MATCH-WILLIAM',
+      'MATCH-WILLIAM-SENIOR',
+    ]);
+  });
+
   it('finds a record by its PNC id written another way, whatever the names say', async () => {
     const found = await find(
       subject({ role: 'adult', givenName: 'W', familyName: 'Jones', dateOfBirth: null, pncId: '02/34567x' }),

@@ -765,6 +765,52 @@ describe('police-checks (real broker and database)', () => {
     expect(message.body).toMatchObject({ noTrace: true, respondedBy: 'police-practitioner-1' });
   });
 
+  it('tells the practitioner when namesakes without a date of birth could not be told apart, naming no one', async () => {
+    const namesake = (n: number, year: string) =>
+      aPoliceRecord({
+        recordId: `PNC-KHAN-${n}`,
+        givenName: 'Mohammed',
+        familyName: 'Khan',
+        gender: 'male',
+        dateOfBirth: `${year}-05-0${n}`,
+        address: { line1: `${n} Mill Lane`, line2: null, town: 'Croydon', postcode: `CR${n} 9ZZ` },
+      });
+    await node
+      .http()
+      .post('/records/import')
+      .set('Authorization', `Bearer ${node.tokens.operator}`)
+      .set('Content-Type', 'application/x-ndjson')
+      .send(ndjson([namesake(1, '1980'), namesake(2, '1985'), namesake(3, '1990')]))
+      .expect(200);
+    const check = aHouseholdCheck({
+      reference: 'MASH-20261120-000175',
+      subjects: [
+        aCheckSubject({
+          subjectId: 'adult-0',
+          role: 'adult',
+          givenName: 'Mohammed',
+          familyName: 'Khan',
+          gender: 'male',
+          dateOfBirth: null,
+          address: null,
+        }),
+      ],
+    });
+    await node.publishCheck(check);
+    await received(check);
+    const detail = await node.check(check.checkId);
+    expect(detail.candidates).toEqual([]);
+    expect(detail.searchNotes).toEqual([
+      {
+        subjectId: 'adult-0',
+        namesakesNotReported: 3,
+        note: expect.stringContaining('ask for a date of birth'),
+      },
+    ]);
+    expect(JSON.stringify(detail.searchNotes)).not.toMatch(/Mohammed|Khan/);
+    expect(answersTo(check.checkId)).toEqual([]);
+  });
+
   it("dead-letters a request addressed to another agency, and answers nothing from police's records", async () => {
     const misrouted = aHouseholdCheck({ agency: 'health' });
     await node.broker.publish(

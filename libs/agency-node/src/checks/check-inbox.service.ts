@@ -54,7 +54,8 @@ export class CheckInboxService {
     if (keys.length)
       await manager.createQueryBuilder().insert().into(CheckSubjectKey).values(keys).orIgnore().execute();
 
-    const candidates = await this.matcher.findCandidates(manager, check.subjects);
+    const { candidates, notes } = await this.matcher.search(manager, check.subjects);
+    if (notes.length) await manager.update(Check, { checkId: check.checkId }, { searchNotes: notes });
     if (candidates.length)
       await manager.insert(
         CheckCandidate,
@@ -94,6 +95,7 @@ export class CheckInboxService {
       cancelledAt: null,
       cancelledBy: null,
       cancellationReason: null,
+      searchNotes: [],
     };
     const inserted = await manager
       .createQueryBuilder()

@@ -65,6 +65,7 @@ function aDetail(): CheckDetailResponse {
     cancelledAt: null,
     concernSummary: 'summary',
     subjects: [],
+    searchNotes: [],
     candidates: [
       {
         subjectId: 'adult-0',

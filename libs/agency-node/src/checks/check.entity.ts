@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Agency, CheckSubject, ConcernCategory, RagRating } from '@mash/contracts';
+import type { SubjectSearchNote } from './check-matcher';
 
 export const CHECK_STATUSES = ['open', 'responded', 'cancelled'] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
@@ -35,4 +36,6 @@ export class Check {
   @Column({ name: 'cancelled_at', type: 'timestamptz', nullable: true }) cancelledAt!: Date | null;
   @Column({ name: 'cancelled_by', type: 'text', nullable: true }) cancelledBy!: string | null;
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason!: string | null;
+  /** Subjects whose namesakes the search could not tell apart (CheckMatcher.search): ids and counts only. */
+  @Column({ name: 'search_notes', type: 'jsonb', default: () => "'[]'" }) searchNotes!: SubjectSearchNote[];
 }

@@ -90,6 +90,13 @@ export class ChecksService {
       ...toSummary(check, now, candidates.filter((candidate) => candidate.review === 'pending').length),
       concernSummary: check.concernSummary,
       subjects: check.subjects,
+      searchNotes: check.searchNotes.map(({ subjectId, namesakesNotReported }) => ({
+        subjectId,
+        namesakesNotReported,
+        note:
+          `${namesakesNotReported} records agree on this subject's names, and without a date of birth none could be ` +
+          'told from the others, so none is listed: ask for a date of birth, or search the records by hand.',
+      })),
       candidates: candidates.map((candidate) => ({
         subjectId: candidate.subjectId,
         recordId: candidate.recordId,

@@ -1,10 +1,14 @@
 import { aPerson } from '../testing/matching-factories';
 import {
+  addHouseholdEvidence,
   decideAmongCandidates,
+  HOUSEHOLD_WEIGHT,
   MATCH_LINE,
   mayReachPossibleMatch,
   POSSIBLE_MATCH_LINE,
   PersonToMatch,
+  RARE_FAMILY_NAME_MAX_WEIGHT,
+  rareFamilyNameWeight,
   ScoredRecord,
   scoreCandidate,
   scoreFromWeight,
@@ -280,5 +284,88 @@ describe('deciding among one subject’s candidates', () => {
     ]);
     expect(decided[1].weight).toBeGreaterThanOrEqual(POSSIBLE_MATCH_LINE - 2);
     expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', null]);
+  });
+});
+
+describe('how rare the family name is', () => {
+  const frequencies = (holders: number) => ({ people: 1_000_000, holders: () => holders });
+
+  it('adds nothing for a name at least as common as one person in a thousand, and more the rarer it is, up to a cap', () => {
+    expect(rareFamilyNameWeight(14_000, 1_000_000)).toBe(0);
+    expect(rareFamilyNameWeight(1_000, 1_000_000)).toBe(0);
+    expect(rareFamilyNameWeight(250, 1_000_000)).toBe(2);
+    expect(rareFamilyNameWeight(3, 1_000_000)).toBe(RARE_FAMILY_NAME_MAX_WEIGHT);
+    // A small agency: no name is rarer than the reference.
+    expect(rareFamilyNameWeight(1, 800)).toBe(0);
+    expect(rareFamilyNameWeight(undefined, 1_000_000)).toBe(0);
+  });
+
+  it('lifts a misspelt given name with a rare family name and no date of birth to a possible match, saying why', () => {
+    const from = aPerson({ givenName: 'Zeynep', familyName: 'Chadcott', dateOfBirth: null, address: null });
+    const record = aPerson({ givenName: 'Zeynwp', familyName: 'Chadcott' });
+    expect(scoreCandidate(from, record).confidence).toBeNull();
+    const rare = scoreCandidate(from, record, undefined, frequencies(250));
+    expect(rare.confidence).toBe('possible-match');
+    expect(rare.reasons).toContain('the family name is uncommon among this agency’s records');
+    expect(scoreCandidate(from, record, undefined, frequencies(5_000)).confidence).toBeNull();
+  });
+
+  it('adds nothing when namesakes are among the candidates: they say how common the name is', () => {
+    const from = aPerson({ givenName: 'Evie', familyName: 'Winlock', dateOfBirth: null, address: null });
+    const namesakes = ['P-1', 'P-2', 'P-3'].map((recordId) => ({
+      recordId,
+      record: aPerson({ givenName: 'Evie', familyName: 'Winlock' }),
+      ...scoreCandidate(
+        from,
+        aPerson({ givenName: 'Evie', familyName: 'Winlock' }),
+        undefined,
+        frequencies(250),
+      ),
+    }));
+    expect(namesakes.every((one) => one.confidence === 'possible-match')).toBe(true);
+    expect(decideAmongCandidates(namesakes).filter((one) => one.confidence)).toEqual([]);
+  });
+
+  it('counts only an exact family name, not a similar one', () => {
+    const from = aPerson({ familyName: 'Chadcot', dateOfBirth: null });
+    expect(
+      scoreCandidate(from, aPerson({ familyName: 'Chadcott' }), undefined, frequencies(1)).evidence
+        .rareFamilyName,
+    ).toBe(0);
+  });
+});
+
+describe('the household of a check', () => {
+  it('counts a candidate at the address of another subject’s match like the referral’s address, not on top of it', () => {
+    const from = aPerson({ dateOfBirth: null, address: null });
+    const alone = scored('P-1', aPerson(), from);
+    const beside = addHouseholdEvidence(alone);
+    expect(beside.weight - alone.weight).toBe(HOUSEHOLD_WEIGHT);
+    expect(beside.reasons).toContain('at the address of the record matched for another person of this check');
+    const atReferralAddress = scored('P-2', aPerson(), aPerson({ dateOfBirth: null }));
+    expect(addHouseholdEvidence(atReferralAddress)).toBe(atReferralAddress);
+  });
+
+  it('tells a namesake without a date of birth from the household’s own record', () => {
+    const from = aPerson({
+      role: 'adult',
+      givenName: 'William',
+      familyName: 'Jones',
+      dateOfBirth: null,
+      address: null,
+    });
+    const ours = scored(
+      'P-1',
+      aPerson({ givenName: 'William', familyName: 'Jones', dateOfBirth: '1984-11-02' }),
+      from,
+    );
+    const namesake = scored(
+      'P-2',
+      aPerson({ givenName: 'William', familyName: 'Jones', dateOfBirth: '1979-05-30', address: null }),
+      from,
+    );
+    expect(decideAmongCandidates([ours, namesake]).filter((one) => one.confidence)).toHaveLength(2);
+    const decided = decideAmongCandidates([addHouseholdEvidence(ours), namesake]);
+    expect(decided.filter((one) => one.confidence).map((one) => one.recordId)).toEqual(['P-1']);
   });
 });

@@ -93,6 +93,30 @@ export const DATE_OF_BIRTH_WEIGHTS: Readonly<Record<DateOfBirthAgreement, number
   missing: 0,
 };
 
+/**
+ * A family name few of the agency's people share says more than a common one: Fellegi–Sunter with a
+ * term-frequency adjustment, as record-linkage tools such as Splink make. FAMILY_NAME_WEIGHTS.exact is
+ * right for a name as common as COMMON_FAMILY_NAME_SHARE of the agency's people (1 in 1,000: Nowak,
+ * Warren, Sharp in England); agreeing exactly on a rarer one adds log2 of how much rarer, up to
+ * RARE_FAMILY_NAME_MAX_WEIGHT. Commoner names are not marked down: the namesakes a common name brings
+ * are weighed against each other in decideAmongCandidates. In a small agency (under a thousand people)
+ * no name is rarer than the reference, so nothing is added.
+ */
+export const COMMON_FAMILY_NAME_SHARE = 0.001;
+export const RARE_FAMILY_NAME_MAX_WEIGHT = 3;
+
+/** How often family names occur among the agency's people: `holders` of a name (by nameKey), out of `people`. */
+export interface FamilyNameFrequencies {
+  people: number;
+  holders(familyName: string): number | undefined;
+}
+
+export function rareFamilyNameWeight(holders: number | undefined, people: number): number {
+  if (holders === undefined || holders < 1 || people < 1) return 0;
+  const rarity = Math.log2((COMMON_FAMILY_NAME_SHARE * people) / holders);
+  return Math.round(Math.min(RARE_FAMILY_NAME_MAX_WEIGHT, Math.max(0, rarity)) * 100) / 100;
+}
+
 /** Small costs for lining names up other than as given: each is a plausible error, but a less common one. */
 export const NAME_ROUTE_WEIGHTS: Readonly<Record<NameRoute, number>> = {
   names: 0,
@@ -109,6 +133,14 @@ export const ADDRESS_WEIGHTS: Readonly<Record<AddressAgreement, number>> = {
   different: 0,
   missing: 0,
 };
+/**
+ * A MASH check asks about a household: a child and the adults and children living with them. A
+ * candidate at the same address as a record matched (`match`) for another subject of the check is
+ * probably of that household, so the household stands in for an address the referral did not give or
+ * gave as it is now: in all HOUSEHOLD_WEIGHT bits, of which the agreement with the referral's address,
+ * where there was any, is already counted (the same evidence is not counted twice).
+ */
+export const HOUSEHOLD_WEIGHT = ADDRESS_WEIGHTS['same-address'];
 /** Recorded sex differs (both female or male): strong, not conclusive (recording errors, transition). */
 export const GENDER_DIFFERS_WEIGHT = -3;
 /**
@@ -169,6 +201,10 @@ export interface MatchEvidence {
   genderDiffers: boolean;
   /** Only for a subject without a date of birth (otherwise `unknown`): how the record's age fits the subject's role. */
   ageForRole: AgeForRole;
+  /** Bits added for an exact family name that few of the agency's people share (rareFamilyNameWeight). */
+  rareFamilyName: number;
+  /** The record is at the address of a record matched for another subject of the check (addHouseholdEvidence). */
+  household: boolean;
 }
 
 export interface CandidateScore {
@@ -182,8 +218,16 @@ export interface CandidateScore {
   reasons: string[];
 }
 
-/** `asOf`: the day the check is made, for comparing a subject's role with a record's age. */
-export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, asOf?: Date): CandidateScore {
+/**
+ * `asOf`: the day the check is made, for comparing a subject's role with a record's age; `frequencies`:
+ * how common family names are among the agency's people (without it no name counts as rare).
+ */
+export function scoreCandidate(
+  subject: PersonToMatch,
+  record: PersonToMatch,
+  asOf?: Date,
+  frequencies?: FamilyNameFrequencies,
+): CandidateScore {
   const pairings = namePairings(subject, record);
   let names = pairings[0];
   for (const pairing of pairings) if (namesWeight(pairing) > namesWeight(names)) names = pairing;
@@ -194,6 +238,14 @@ export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, as
     address: compareAddresses(subject.address, record.address),
     genderDiffers: sexDiffers(subject.gender, record.gender),
     ageForRole: subject.dateOfBirth ? 'unknown' : ageForRole(subject.role, record.dateOfBirth, asOf),
+    // The record's own family name agreed exactly (as given, or with given and family names swapped).
+    rareFamilyName:
+      frequencies &&
+      names.family.agreement === 'exact' &&
+      (names.route === 'names' || names.route === 'swapped')
+        ? rareFamilyNameWeight(frequencies.holders(record.familyName), frequencies.people)
+        : 0,
+    household: false,
   };
   return decide(evidence, contributions(evidence));
 }
@@ -212,6 +264,7 @@ export function mayReachPossibleMatch(subject: PersonToMatch, record: PersonToMa
   const best =
     GIVEN_NAME_WEIGHTS.exact +
     FAMILY_NAME_WEIGHTS.exact +
+    RARE_FAMILY_NAME_MAX_WEIGHT +
     ADDRESS_WEIGHTS['same-address'] +
     DATE_OF_BIRTH_WEIGHTS[compareDatesOfBirth(subject.dateOfBirth, record.dateOfBirth)] +
     identifiers;
@@ -243,6 +296,11 @@ function contributions(evidence: MatchEvidence): Contribution[] {
     weight: familyNameWeight(names.family),
     reason: nameReason('family name', names.family.agreement, names.family.similarity),
   });
+  if (evidence.rareFamilyName)
+    out.push({
+      weight: evidence.rareFamilyName,
+      reason: 'the family name is uncommon among this agency’s records',
+    });
   out.push({
     weight: DATE_OF_BIRTH_WEIGHTS[evidence.dateOfBirth],
     reason: DATE_OF_BIRTH_REASONS[evidence.dateOfBirth],
@@ -254,6 +312,11 @@ function contributions(evidence: MatchEvidence): Contribution[] {
     });
   if (ADDRESS_WEIGHTS[evidence.address])
     out.push({ weight: ADDRESS_WEIGHTS[evidence.address], reason: ADDRESS_REASONS[evidence.address] });
+  if (evidence.household)
+    out.push({
+      weight: HOUSEHOLD_WEIGHT - ADDRESS_WEIGHTS[evidence.address],
+      reason: 'at the address of the record matched for another person of this check',
+    });
   if (evidence.genderDiffers) out.push({ weight: GENDER_DIFFERS_WEIGHT, reason: 'recorded sex differs' });
   if (evidence.ageForRole === 'contradicts')
     out.push({
@@ -295,6 +358,13 @@ function decide(evidence: MatchEvidence, parts: Contribution[], extra: Contribut
   };
 }
 
+/** Adds the household evidence (HOUSEHOLD_WEIGHT) to a candidate at the address of another subject's match. */
+export function addHouseholdEvidence(candidate: ScoredRecord): ScoredRecord {
+  if (candidate.evidence.household || candidate.evidence.address === 'same-address') return candidate;
+  const evidence = { ...candidate.evidence, household: true };
+  return { ...candidate, ...decide(evidence, contributions(evidence)) };
+}
+
 /** A candidate of one subject, scored. */
 export interface ScoredRecord extends CandidateScore {
   recordId: string;
@@ -305,7 +375,8 @@ export interface ScoredRecord extends CandidateScore {
  * Adjustments that need all of one subject's candidates at once:
  * - names without a date of birth: when several records agree on the names, each counts for its share
  *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
- *   (log2 of k for k records alike). A name shared by one other record alone stays a possible match;
+ *   (log2 of k for k records alike), and a rare family name counts for nothing more (the namesakes
+ *   found say how common the name is). A name shared by one other record alone stays a possible match;
  *   a commoner one needs the address, an identifier or the age to tell the records apart, and the one
  *   that has it keeps its place;
  * - a candidate that nothing beyond the names ties to the subject (an exact date of birth, the same
@@ -331,7 +402,9 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       weight: -Math.round(Math.log2(rivals) * 100) / 100,
       reason: `${nameOnly.length - 1} other record(s) agree on the names too, with no date of birth to tell them apart`,
     };
-    return { ...candidate, ...decide(candidate.evidence, contributions(candidate.evidence), [extra]) };
+    // The namesakes seen here say how common the name is better than its count among all the people.
+    const evidence = { ...candidate.evidence, rareFamilyName: 0 };
+    return { ...candidate, ...decide(evidence, contributions(evidence), [extra]) };
   });
   const matched = shared.some((candidate) => candidate.confidence === 'match');
   const leader = shared
@@ -386,14 +459,18 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   });
 }
 
-/** Something beyond the names ties the record to the subject: the date of birth, an identifier, the postcode. */
+/**
+ * Something beyond the names ties the record to the subject: the date of birth, an identifier, the
+ * postcode, the household of another subject's match.
+ */
 function tiedToSubject(candidate: ScoredRecord): boolean {
   const { evidence } = candidate;
   return (
     evidence.dateOfBirth === 'same' ||
     evidence.identifiers.some((identifier) => identifier.agreement === 'agrees') ||
     evidence.address === 'same-address' ||
-    evidence.address === 'same-postcode'
+    evidence.address === 'same-postcode' ||
+    evidence.household
   );
 }
 

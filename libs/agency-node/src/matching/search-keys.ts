@@ -18,8 +18,9 @@ import { phoneticCodes } from './phonetic-codes';
  *                          out), with any given name (nicknames, a misspelt given name). A date that
  *                          agrees in one part only would score as a different date, which no name can
  *                          outweigh, so no key looks for it;
- * - `g:<code>|d:<date>`   a given-name part sounds like X, born that day: finds a changed or misspelt
- *                          family name;
+ * - `g:<code>|ym:<yyyy-mm>`, `g:<code>|yd:<yyyy-dd>`, `g:<code>|md:<mm-dd>`: a given-name part sounds
+ *                          like X, born on a date sharing two of its three parts with the subject's:
+ *                          finds a changed or misspelt family name, even with a date mistyped too;
  * - `k:<name>|d:<date>`   a given name that is a form of formal name X (nicknames.ts), born that day;
  * - `n:<code>|<code or k:name>` family and given name parts, no date: for a subject without a date
  *                          of birth (a one- or two-letter code with the name's first letter);
@@ -41,7 +42,7 @@ export function recordSearchKeys(record: PersonToMatch): string[] {
   const dob = record.dateOfBirth;
   if (dob) {
     for (const code of familyCodes) for (const part of datePairs(dob)) keys.add(`f:${code}|${part}`);
-    for (const code of givenCodes) keys.add(`g:${code}|d:${dob}`);
+    for (const code of givenCodes) for (const part of datePairs(dob)) keys.add(`g:${code}|${part}`);
     for (const group of groups) keys.add(`k:${group}|d:${dob}`);
   }
   const familyPairCodes = pairCodesOf(familyParts(record));
@@ -69,8 +70,10 @@ export function subjectSearchKeys(subject: PersonToMatch): string[] {
   const dates = searchDates(subject);
   for (const date of dates) {
     for (const code of allCodes) {
-      for (const part of datePairs(date)) keys.add(`f:${code}|${part}`);
-      keys.add(`g:${code}|d:${date}`);
+      for (const part of datePairs(date)) {
+        keys.add(`f:${code}|${part}`);
+        keys.add(`g:${code}|${part}`);
+      }
     }
     for (const group of groupsOf(allParts)) keys.add(`k:${group}|d:${date}`);
   }

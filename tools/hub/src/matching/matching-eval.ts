@@ -35,6 +35,11 @@ import {
  *
  * A loaded database is reused when it holds the same people with the same search keys; `--reload`
  * loads it again. `--explain` prints each missed or wrongly found query (synthetic names only).
+ *
+ * By default each check asks about one subject. `--households` asks as a MASH check does, about a
+ * household: the person drawn and everyone of their household (parents and children), each with errors
+ * of their own, in one call, so that the matcher can use what it found for one subject as evidence for
+ * another; every subject of every check is counted.
  */
 const { values } = parseArgs({
   options: {
@@ -45,6 +50,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'mash_bench_matching' },
     reload: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    households: { type: 'boolean', default: false },
   },
 });
 const PEOPLE = Number(values.people);
@@ -92,26 +98,46 @@ async function main(): Promise<void> {
     ]);
   } else console.log(`reusing ${database}: ${PEOPLE} people already loaded with the current search keys`);
 
-  const queries = makeQueries();
+  const checks = makeChecks();
   const matcher = new CheckMatcher(new ManualClock(AS_OF));
-  // A child or an adult of the household, as triage would ask, by the person's real age.
-  const subjectOf = (query: SyntheticQuery): CheckSubject => {
-    const child = ageOn(query.person.dateOfBirth, AS_OF) < 18;
-    return { subjectId: child ? 'child-0' : 'adult-0', role: child ? 'child' : 'adult', ...query.subject };
+  // Each a child or an adult of the household, as triage would ask, by the person's real age.
+  const subjectsOf = (check: SyntheticQuery[]): CheckSubject[] => {
+    const counts = { child: 0, adult: 0 };
+    return check.map((query) => {
+      const role = ageOn(query.person.dateOfBirth, AS_OF) < 18 ? 'child' : 'adult';
+      return { subjectId: `${role}-${counts[role]++}`, role, ...query.subject };
+    });
   };
-  for (const query of queries.warmUp) await matcher.findCandidates(dataSource.manager, [subjectOf(query)]);
+  for (const check of checks.warmUp) await matcher.findCandidates(dataSource.manager, subjectsOf(check));
 
-  const results: Array<{ query: SyntheticQuery; candidates: FoundCandidate[]; ms: number }> = [];
-  for (const query of queries.measured) {
+  const results: Result[] = [];
+  const checkTimes: number[] = [];
+  for (const check of checks.measured) {
+    const subjects = subjectsOf(check);
     const started = performance.now();
-    const candidates = await matcher.findCandidates(dataSource.manager, [subjectOf(query)]);
-    results.push({ query, candidates, ms: performance.now() - started });
+    const candidates = await matcher.findCandidates(dataSource.manager, subjects);
+    const ms = performance.now() - started;
+    checkTimes.push(ms);
+    check.forEach((query, index) =>
+      results.push({
+        query,
+        candidates: candidates.filter((candidate) => candidate.subjectId === subjects[index].subjectId),
+        ms: ms / check.length,
+      }),
+    );
   }
   const [{ size }] = await dataSource.query(
     `SELECT pg_size_pretty(pg_total_relation_size('agency_people')) AS size`,
   );
   await dataSource.destroy();
-  report(results, load, size);
+  report(results, checkTimes, load, size);
+}
+
+interface Result {
+  query: SyntheticQuery;
+  candidates: FoundCandidate[];
+  /** The time of the subject's check, shared among its subjects. */
+  ms: number;
 }
 
 /** Whether the database holds these people with these search keys, completely loaded. */
@@ -215,46 +241,92 @@ function copyField(value: string | null): string {
   return value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-/** Queries about people drawn at random from the loaded ones, and about people from outside the data. */
-function makeQueries(): { warmUp: SyntheticQuery[]; measured: SyntheticQuery[] } {
+/**
+ * Checks about people drawn at random from the loaded ones, and about people from outside the data:
+ * one subject each, or with `--households` the person and everyone of their household. QUERIES counts
+ * subjects, so the two modes score about as many.
+ */
+function makeChecks(): { warmUp: SyntheticQuery[][]; measured: SyntheticQuery[][] } {
   const random = new Random(SEED + 1);
-  const total = QUERIES + WARM_UP;
-  const unknown = Math.round(QUERIES * UNKNOWN_SHARE);
+  const households = values.households;
+  // Households average about three people: draw enough of them for QUERIES subjects.
+  const draws = Math.ceil((QUERIES + WARM_UP) / (households ? 2.9 : 1));
+  const unknown = Math.round((households ? draws : QUERIES) * UNKNOWN_SHARE);
   const wanted = new Map<number, number>();
-  while (wanted.size < Math.min(PEOPLE, total - unknown)) {
+  while (wanted.size < Math.min(PEOPLE, draws - unknown)) {
     const drawn = random.int(0, PEOPLE - 1);
     if (!wanted.has(drawn)) wanted.set(drawn, wanted.size);
   }
-  const known: SyntheticPerson[] = new Array(wanted.size);
-  let index = 0;
-  for (const person of syntheticPeople(SEED, PEOPLE)) {
-    const slot = wanted.get(index++);
-    if (slot !== undefined) known[slot] = person;
+  const known: SyntheticPerson[][] = new Array(wanted.size);
+  const outsiders: SyntheticPerson[][] = [];
+  if (households) {
+    // The people of a household come one after another: keep the household drawn into.
+    let members: SyntheticPerson[] = [];
+    let slots: number[] = [];
+    const close = () => {
+      for (const slot of slots) known[slot] = members;
+    };
+    let index = 0;
+    for (const person of syntheticPeople(SEED, PEOPLE)) {
+      if (members.length && members[0].household !== person.household) {
+        close();
+        members = [];
+        slots = [];
+      }
+      members.push(person);
+      const slot = wanted.get(index++);
+      if (slot !== undefined) slots.push(slot);
+    }
+    close();
+    // Two draws into one household make one check of it.
+    const seen = new Set<SyntheticPerson[]>();
+    for (let slot = 0; slot < known.length; slot++)
+      if (seen.has(known[slot])) known[slot] = [];
+      else seen.add(known[slot]);
+    let outsider: SyntheticPerson[] = [];
+    for (const person of syntheticPeople(SEED + 2, unknown * 4, 'X')) {
+      if (outsider.length && outsider[0].household !== person.household) {
+        outsiders.push(outsider);
+        outsider = [];
+        if (outsiders.length === unknown) break;
+      }
+      outsider.push(person);
+    }
+  } else {
+    let index = 0;
+    for (const person of syntheticPeople(SEED, PEOPLE)) {
+      const slot = wanted.get(index++);
+      if (slot !== undefined) known[slot] = [person];
+    }
+    // Outsiders come from the same kind of households, so they share names with the people loaded.
+    for (const person of syntheticPeople(SEED + 2, unknown, 'X')) outsiders.push([person]);
   }
-  // Outsiders come from the same kind of households, so they share names with the people loaded.
-  const outsiders = [...syntheticPeople(SEED + 2, unknown, 'X')];
-  const queries = [
-    ...known.map((person) => queryAbout(random, person, true)),
-    ...outsiders.map((person) => queryAbout(random, person, false)),
+  const checks = [
+    ...known
+      .filter((members) => members.length)
+      .map((members) => members.map((person) => queryAbout(random, person, true))),
+    ...outsiders.map((members) => members.map((person) => queryAbout(random, person, false))),
   ];
-  // Shuffled, so the warm-up and the measured queries are alike.
-  for (let i = queries.length - 1; i > 0; i--) {
+  // Shuffled, so the warm-up and the measured checks are alike.
+  for (let i = checks.length - 1; i > 0; i--) {
     const j = random.int(0, i);
-    [queries[i], queries[j]] = [queries[j], queries[i]];
+    [checks[i], checks[j]] = [checks[j], checks[i]];
   }
-  const warmUp = queries.filter((query) => query.truth).slice(0, WARM_UP);
-  return { warmUp, measured: queries.filter((query) => !warmUp.includes(query)) };
+  const warmUp: SyntheticQuery[][] = [];
+  for (const check of checks)
+    if (warmUp.reduce((sum, one) => sum + one.length, 0) < WARM_UP && check[0].truth) warmUp.push(check);
+  const measured: SyntheticQuery[][] = [];
+  for (const check of checks)
+    if (!warmUp.includes(check) && measured.reduce((sum, one) => sum + one.length, 0) < QUERIES)
+      measured.push(check);
+  return { warmUp, measured };
 }
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function report(
-  results: Array<{ query: SyntheticQuery; candidates: FoundCandidate[]; ms: number }>,
-  load: LoadFigures | null,
-  tableSize: string,
-): void {
+function report(results: Result[], checkTimes: number[], load: LoadFigures | null, tableSize: string): void {
   const known = results.filter((result) => result.query.truth);
   const unknown = results.filter((result) => !result.query.truth);
   let truePositives = 0;
@@ -263,6 +335,7 @@ function report(
   let falseMatches = 0;
   let falsePossible = 0;
   let candidates = 0;
+  let householdHelped = 0;
   const byError = new Map<QueryError, { queries: number; found: number; match: number }>(
     QUERY_ERRORS.map((error) => [error, { queries: 0, found: 0, match: 0 }]),
   );
@@ -277,6 +350,7 @@ function report(
       }
     if (hit) {
       truePositives++;
+      if (hit.reasons.some((reason) => reason.includes('another person of this check'))) householdHelped++;
       if (hit.confidence === 'match') asMatch++;
       else asPossible++;
     }
@@ -321,6 +395,10 @@ function report(
     'queries (about people in the data / not in it)',
     `${results.length} (${known.length} / ${unknown.length})`,
   );
+  line(
+    'checks',
+    `${checkTimes.length} (${values.households ? 'a household each' : 'one subject each'}, ${(results.length / checkTimes.length).toFixed(2)} subjects per check)`,
+  );
   line('recall (true record found, match or possible-match)', (truePositives / known.length).toFixed(4));
   line(
     'precision (candidates returned that are the true record)',
@@ -328,6 +406,7 @@ function report(
   );
   line('true records found as match / as possible-match', `${asMatch} / ${asPossible}`);
   line('false candidates as match / as possible-match', `${falseMatches} / ${falsePossible}`);
+  if (values.households) line('true records found with the household as evidence', `${householdHelped}`);
   line('  subjects with a date of birth', split(true));
   line('  subjects without one', split(false));
   line(
@@ -339,6 +418,13 @@ function report(
     'search and score per subject',
     `p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
   );
+  if (values.households) {
+    const sorted = [...checkTimes].sort((a, b) => a - b);
+    line(
+      'search and score per check (all its subjects)',
+      `p50 ${percentile(sorted, 50).toFixed(1)} ms, p95 ${percentile(sorted, 95).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`,
+    );
+  }
   console.log('\nrecall by error in the query (a query may carry two)');
   for (const [error, row] of byError)
     if (row.queries)

@@ -32,13 +32,15 @@ export interface SyntheticPerson {
   address: Address;
   /** Where the person lives now (what a referral gives); not part of the record. */
   home: Address;
+  /** Which household the person belongs to (the order it was drawn in); not part of the record. */
+  household: number;
   nhsNumber: string | null;
   upn: string | null;
   pncId: string | null;
 }
 
 /** A person as a query gives them: the record's fields, without its id and the person's real home. */
-export type QueriedPerson = Omit<SyntheticPerson, 'recordId' | 'home'>;
+export type QueriedPerson = Omit<SyntheticPerson, 'recordId' | 'home' | 'household'>;
 
 /** Mulberry32: small, fast, seeded; good enough to draw synthetic people. */
 export class Random {
@@ -162,20 +164,19 @@ function pncId(random: Random, dateOfBirth: string): string {
 export function* syntheticPeople(seed: number, count: number, idPrefix = 'P'): Generator<SyntheticPerson> {
   const random = new Random(seed);
   let made = 0;
-  while (made < count) {
-    const household = householdOf(random);
-    for (const person of household) {
+  for (let household = 0; made < count; household++) {
+    for (const person of householdOf(random)) {
       if (made >= count) return;
-      yield { ...person, recordId: `${idPrefix}${made++}` };
+      yield { ...person, household, recordId: `${idPrefix}${made++}` };
     }
   }
 }
 
-function householdOf(random: Random): Array<Omit<SyntheticPerson, 'recordId'>> {
+function householdOf(random: Random): Array<Omit<SyntheticPerson, 'recordId' | 'household'>> {
   const home = address(random);
   const surnameA = familyName(random);
   const surnameB = random.chance(0.6) ? surnameA : familyName(random);
-  const people: Array<Omit<SyntheticPerson, 'recordId'>> = [];
+  const people: Array<Omit<SyntheticPerson, 'recordId' | 'household'>> = [];
   const adult = (gender: Gender, surname: string) => {
     const dateOfBirth = dateBetween(random, 1958, 2003);
     people.push(person(random, gender, surname, dateOfBirth, home, true));
@@ -213,7 +214,7 @@ function person(
   dateOfBirth: string,
   home: Address,
   adult: boolean,
-): Omit<SyntheticPerson, 'recordId'> {
+): Omit<SyntheticPerson, 'recordId' | 'household'> {
   const given = givenName(random, gender);
   const otherNames: string[] = [];
   if (adult && gender === 'female' && random.chance(0.12)) otherNames.push(familyName(random)); // a previous name
@@ -296,7 +297,7 @@ const DATE_OF_BIRTH_ERRORS: readonly QueryError[] = [
  * among those that can apply to that person.
  */
 export function queryAbout(random: Random, person: SyntheticPerson, known: boolean): SyntheticQuery {
-  const { recordId: _recordId, home: _home, ...details } = person;
+  const { recordId: _recordId, home: _home, household: _household, ...details } = person;
   const subject: QueriedPerson = {
     ...details,
     otherNames: [],

@@ -212,10 +212,24 @@ export class CheckDraftView {
 }
 
 /** The request, its subjects, the candidate records the node found and the answer sent (API.md). */
+export class SearchNoteView {
+  @ApiProperty() subjectId!: string;
+  @ApiProperty({ description: 'Records that agreed on the names and were left out as indistinguishable' })
+  namesakesNotReported!: number;
+  @ApiProperty({ description: 'What it means for the practitioner' }) note!: string;
+}
+
 export class CheckDetailResponse extends CheckSummaryResponse {
   @ApiProperty() concernSummary!: string;
   @ApiProperty({ type: () => [CheckSubject] }) subjects!: CheckSubject[];
   @ApiProperty({ type: [CheckCandidateView] }) candidates!: CheckCandidateView[];
+  @ApiProperty({
+    type: [SearchNoteView],
+    description:
+      'Subjects the search could not settle: several records share their names and, without a date of birth, ' +
+      'none could be told from the others, so none is a candidate. Not a "no trace".',
+  })
+  searchNotes!: SearchNoteView[];
   @ApiProperty({
     type: CheckAnswerView,
     nullable: true,

@@ -1,7 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { personSearchColumns } from '../../matching/search-keys';
-
-const BACKFILL_BATCH = 5_000;
+import { recomputeSearchKeys } from '../recompute-search-keys';
 
 /**
  * Search keys for matching (matching/search-keys.ts): the blocking keys of each person in one GIN
@@ -23,7 +21,7 @@ export class MatchingSearchKeys1763800000340 implements MigrationInterface {
       ALTER TABLE agency_people
         ADD COLUMN search_keys text[] NOT NULL DEFAULT '{}',
         ADD COLUMN search_name text NOT NULL DEFAULT ''`);
-    await backfill(runner);
+    await recomputeSearchKeys(runner);
     await runner.query(`CREATE INDEX agency_people_search_keys ON agency_people USING gin (search_keys)`);
     await runner.query(`CREATE INDEX agency_people_date_of_birth ON agency_people (date_of_birth)`);
   }
@@ -32,39 +30,5 @@ export class MatchingSearchKeys1763800000340 implements MigrationInterface {
     await runner.query(`DROP INDEX agency_people_date_of_birth`);
     await runner.query(`DROP INDEX agency_people_search_keys`);
     await runner.query(`ALTER TABLE agency_people DROP COLUMN search_keys, DROP COLUMN search_name`);
-  }
-}
-
-async function backfill(runner: QueryRunner): Promise<void> {
-  let after = '';
-  for (;;) {
-    const people: Array<Record<string, string | string[] | null>> = await runner.query(
-      `SELECT record_id, given_name, family_name, other_names, date_of_birth::text AS date_of_birth,
-              nhs_number, upn, pnc_id
-         FROM agency_people WHERE record_id > $1 ORDER BY record_id LIMIT ${BACKFILL_BATCH}`,
-      [after],
-    );
-    if (!people.length) return;
-    const columns = people.map((person) => ({
-      recordId: person.record_id,
-      ...personSearchColumns({
-        givenName: person.given_name as string,
-        familyName: person.family_name as string,
-        otherNames: person.other_names as string[],
-        dateOfBirth: person.date_of_birth as string,
-        nhsNumber: person.nhs_number as string | null,
-        upn: person.upn as string | null,
-        pncId: person.pnc_id as string | null,
-      }),
-    }));
-    await runner.query(
-      `UPDATE agency_people AS person
-          SET search_keys = ARRAY(SELECT jsonb_array_elements_text(row.value -> 'searchKeys')),
-              search_name = row.value ->> 'searchName'
-         FROM jsonb_array_elements($1::jsonb) AS row
-        WHERE person.record_id = row.value ->> 'recordId'`,
-      [JSON.stringify(columns)],
-    );
-    after = people[people.length - 1].record_id as string;
   }
 }
