@@ -11,7 +11,7 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CheckEscalated, CheckResponded } from '@mash/contracts';
-import { CurrentUser, Principal, Roles } from '@mash/platform';
+import { ApiIdempotencyKey, CurrentUser, IdempotencyKey, Principal, Roles } from '@mash/platform';
 import { assertActsForAgency, assertPractitionerOfAgency, isAgencyPractitioner } from '../agency-access';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckAnswersService } from './check-answers.service';
@@ -119,12 +119,18 @@ export class ChecksController {
       'noTrace is true exactly when none is matched; every item is about a matched record. ' +
       '`partial: true` with `awaiting` sends what the agency has now and says what it still awaits; ' +
       'a later response completes it (and replaces it at the MASH). Every answer is signed, sent through the ' +
-      'outbox and written to the disclosure log in one transaction.',
+      'outbox and written to the disclosure log in one transaction. With an `Idempotency-Key`, a repeat of the ' +
+      'same request (same practitioner, same body) gets the first answer back and nothing is sent again.',
   })
+  @ApiIdempotencyKey(
+    'Repeat the request safely after a timeout: the same key and body on this check return the first answer ' +
+      '(nothing sent, logged or stored again); the same key with another body is a 422 naming this header',
+  )
   @ApiOkResponse({ type: CheckResponded, description: 'The answer as sent to the MASH' })
   @ApiBadRequestResponse(PROBLEM)
   @ApiUnprocessableEntityResponse({
-    description: 'The answer breaks a rule of sharing; each broken rule is listed',
+    description:
+      'The answer breaks a rule of sharing, or its Idempotency-Key was used for another request; each broken rule is listed',
   })
   @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
   @ApiNotFoundResponse({ description: 'No such check' })
@@ -133,9 +139,10 @@ export class ChecksController {
     @Param('checkId') checkId: string,
     @Body() body: CheckResponseRequest,
     @CurrentUser() principal: Principal,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<CheckResponded> {
     assertPractitionerOfAgency(principal, this.node.agency);
-    return this.answers.respond(checkId, body, principal);
+    return this.answers.respond(checkId, body, principal, idempotencyKey);
   }
 
   @Post(':checkId/escalation')

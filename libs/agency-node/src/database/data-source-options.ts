@@ -15,6 +15,7 @@ import { CandidateScoresAndReview1763800000330 } from './migrations/176380000033
 import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matching-search-keys';
 import { PractitionerResponses1763800000350 } from './migrations/1763800000350-practitioner-responses';
 import { CheckLifecycle1763800000360 } from './migrations/1763800000360-check-lifecycle';
+import { IdempotentAnswers1763800000370 } from './migrations/1763800000370-idempotent-answers';
 import { CheckEscalation } from '../checks/check-escalation.entity';
 
 export const AGENCY_NODE_ENTITIES = [
@@ -35,6 +36,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   MatchingSearchKeys1763800000340,
   PractitionerResponses1763800000350,
   CheckLifecycle1763800000360,
+  IdempotentAnswers1763800000370,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */
