@@ -16,15 +16,25 @@ import {
 } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { AgencyFact } from '../records/agency-fact.entity';
+import { AgencyPerson } from '../records/agency-person.entity';
 import { CheckCandidate } from './check-candidate.entity';
 import { reviewViolations } from './candidate-review';
 import { CheckResponder } from './check-responder';
 import { CheckResponseRecord } from './check-response.entity';
 import { Check } from './check.entity';
+import type { AddCandidateRequest } from './dto/add-candidate.request';
 import type { CheckResponseRequest } from './dto/check-response.request';
 import type { ReviewCandidatesRequest } from './dto/review-candidates.request';
 import { answerAsSent, answerRequestHash, repeatViolations } from './idempotent-answer';
+import { addedCandidateViolations, practitionerCandidate } from './practitioner-candidate';
 import { vetPractitionerResponse } from './practitioner-response';
+
+const candidatesAdded = new Counter({
+  name: 'mash_agency_candidates_added_total',
+  help: 'Records a practitioner added as candidates from their own search: people the matcher did not propose',
+  labelNames: ['agency'],
+  registers: [metricsRegistry],
+});
 
 const candidatesReviewed = new Counter({
   name: 'mash_agency_candidates_reviewed_total',
@@ -38,6 +48,15 @@ export class CheckAlreadyAnsweredError extends ConflictError {
     super(
       'check-already-answered',
       `check ${checkId} has been answered completely; its candidates and answer can no longer change`,
+    );
+  }
+}
+
+export class CandidateAlreadyProposedError extends ConflictError {
+  constructor(checkId: string) {
+    super(
+      'already-a-candidate',
+      `that record is already a candidate for that subject of check ${checkId}; review it instead`,
     );
   }
 }
@@ -112,6 +131,48 @@ export class CheckAnswersService {
         where: { checkId: check.checkId },
         order: { subjectId: 'ASC', recordId: 'ASC' },
       });
+    });
+  }
+
+  /**
+   * A record the practitioner found by their own search (the matcher did not propose it for this
+   * subject), added as a candidate already confirmed by them (practitioner-candidate.ts). 422 for a
+   * subject not of this check or a record the agency does not hold, 409 if the pair is already a
+   * candidate (review it instead) or the check is completely answered or withdrawn.
+   */
+  async addCandidate(
+    checkId: string,
+    request: AddCandidateRequest,
+    practitioner: Practitioner,
+  ): Promise<CheckCandidate> {
+    return this.dataSource.transaction(async (manager) => {
+      const check = await this.lockOpenCheck(manager, checkId);
+      const person = await manager.findOneBy(AgencyPerson, { recordId: request.recordId });
+      const violations = addedCandidateViolations(request, check.subjects, person !== null);
+      if (violations.length)
+        throw new CheckRulesError(
+          'candidate-refused',
+          'the candidate does not fit this check or these records; nothing was stored',
+          violations,
+        );
+      const known = await manager.existsBy(CheckCandidate, {
+        checkId: check.checkId,
+        subjectId: request.subjectId,
+        recordId: request.recordId,
+      });
+      if (known) throw new CandidateAlreadyProposedError(check.checkId);
+      const candidate = practitionerCandidate({
+        checkId: check.checkId,
+        subject: check.subjects.find((subject) => subject.subjectId === request.subjectId)!,
+        record: person!,
+        reason: request.reason,
+        practitionerId: practitioner.id,
+        addedAt: this.clock.now(),
+      });
+      await manager.insert(CheckCandidate, candidate);
+      candidatesAdded.inc({ agency: this.node.agency });
+      this.logger.log(`check ${check.checkId}: a practitioner added a candidate for ${candidate.subjectId}`);
+      return candidate;
     });
   }
 

@@ -16,6 +16,7 @@ import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matc
 import { PractitionerResponses1763800000350 } from './migrations/1763800000350-practitioner-responses';
 import { CheckLifecycle1763800000360 } from './migrations/1763800000360-check-lifecycle';
 import { IdempotentAnswers1763800000370 } from './migrations/1763800000370-idempotent-answers';
+import { PractitionerAddedCandidates1763800000380 } from './migrations/1763800000380-practitioner-added-candidates';
 import { CheckEscalation } from '../checks/check-escalation.entity';
 
 export const AGENCY_NODE_ENTITIES = [
@@ -37,6 +38,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   PractitionerResponses1763800000350,
   CheckLifecycle1763800000360,
   IdempotentAnswers1763800000370,
+  PractitionerAddedCandidates1763800000380,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */
