@@ -9,6 +9,7 @@ export * from './auth/token-verifier';
 export * from './auth/development-issuer';
 export * from './http/problem-details';
 export * from './http/validation';
+export * from './http/idempotency-key';
 export * from './http/health';
 export * from './observability/logger';
 export * from './observability/tracing';

@@ -11,7 +11,8 @@ export interface CandidateReviewInput {
 
 /**
  * A practitioner's review of the records the node found: each names a candidate of this very check
- * (a practitioner cannot confirm a record the node never proposed for that person), and each candidate
+ * (a record the node never proposed for that person is added, with a reason, by
+ * `POST /checks/{checkId}/candidates`, not confirmed here), and each candidate
  * once. A candidate may be reviewed again, changing the practitioner's mind, until the check is
  * completely answered. Messages name the field, never an id or a name.
  */

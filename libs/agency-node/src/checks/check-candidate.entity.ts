@@ -24,7 +24,12 @@ export class CheckCandidate {
   @Column({ type: 'text' }) review!: CandidateReview;
   @Column({ name: 'reviewed_by', type: 'text', nullable: true }) reviewedBy!: string | null;
   @Column({ name: 'reviewed_at', type: 'timestamptz', nullable: true }) reviewedAt!: Date | null;
+  /** Who proposed it: the matcher, or a practitioner who found the record by their own search. */
+  @Column({ type: 'text', default: 'matcher' }) origin!: CandidateOrigin;
 }
 
 export const CANDIDATE_REVIEWS = ['pending', 'confirmed', 'rejected'] as const;
 export type CandidateReview = (typeof CANDIDATE_REVIEWS)[number];
+
+export const CANDIDATE_ORIGINS = ['matcher', 'practitioner'] as const;
+export type CandidateOrigin = (typeof CANDIDATE_ORIGINS)[number];

@@ -65,13 +65,15 @@ export class CheckResponder {
 
   /**
    * `storedItems` are the response's items in the same order, with what the node keeps about each
-   * (the fact it was written from) and the wire does not carry.
+   * (the fact it was written from) and the wire does not carry. `idempotency`: the client's key and the
+   * request's hash (idempotent-answer.ts), stored with the answer so a repeat finds it.
    */
   async send(
     manager: EntityManager,
     check: Check,
     response: CheckResponded,
     storedItems: readonly StoredCheckItem[],
+    idempotency?: { key: string; requestHash: string },
   ): Promise<CheckResponded> {
     const valid = validateMessage(MessageTypes.CheckResponded, response);
     if (!valid.ok) throw new ResponseBreaksContractError(check.checkId, valid.reason);
@@ -91,6 +93,8 @@ export class CheckResponder {
       items: storedItems.length === response.items.length ? [...storedItems] : response.items,
       partial,
       awaiting: response.awaiting ?? [],
+      idempotencyKey: idempotency?.key ?? null,
+      requestHash: idempotency?.requestHash ?? null,
     });
     await manager.update(
       Check,

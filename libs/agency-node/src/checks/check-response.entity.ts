@@ -28,4 +28,8 @@ export class CheckResponseRecord {
   @Column({ type: 'jsonb' }) items!: StoredCheckItem[];
   @Column({ type: 'boolean' }) partial!: boolean;
   @Column({ type: 'jsonb' }) awaiting!: AwaitedInformation[];
+  /** The client's `Idempotency-Key`, when it sent one: a repeat with it gets this answer back. */
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
+  /** With a key: the hash of the request (idempotent-answer.ts), to tell a repeat from a reused key. */
+  @Column({ name: 'request_hash', type: 'text', nullable: true }) requestHash!: string | null;
 }

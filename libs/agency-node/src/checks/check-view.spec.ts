@@ -74,6 +74,7 @@ function aDetail(): CheckDetailResponse {
         score: 1,
         reasons: ['exact name and date of birth'],
         review: 'confirmed',
+        origin: 'matcher',
         reviewedBy: 'practitioner-1',
         reviewedAt: '2026-11-20T10:00:00.000Z',
         record: {

@@ -3,6 +3,7 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -11,17 +12,20 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { CheckEscalated, CheckResponded } from '@mash/contracts';
-import { CurrentUser, Principal, Roles } from '@mash/platform';
+import { ApiIdempotencyKey, CurrentUser, IdempotencyKey, Principal, Roles } from '@mash/platform';
 import { assertActsForAgency, assertPractitionerOfAgency, isAgencyPractitioner } from '../agency-access';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckAnswersService } from './check-answers.service';
 import { CheckLifecycleService } from './check-lifecycle.service';
 import { withholdMashOnly } from './check-view';
-import { ChecksService } from './checks.service';
+import { ChecksService, toCandidateReviewView } from './checks.service';
+import { AddCandidateRequest } from './dto/add-candidate.request';
 import { CheckCandidateReviewView, CheckDetailResponse, CheckSummaryResponse } from './dto/check.response';
 import { CheckResponseRequest } from './dto/check-response.request';
 import { EscalateCheckRequest } from './dto/escalate-check.request';
 import { ListChecksQuery } from './dto/list-checks.query';
+import { RecordSearchQuery } from './dto/record-search.query';
+import { RecordSearchResponse } from './dto/record-search.response';
 import { ReviewCandidatesRequest } from './dto/review-candidates.request';
 
 const PROBLEM = { description: 'Problem details (application/problem+json) naming each field and rule' };
@@ -97,16 +101,60 @@ export class ChecksController {
   ): Promise<CheckCandidateReviewView[]> {
     assertPractitionerOfAgency(principal, this.node.agency);
     const candidates = await this.answers.reviewCandidates(checkId, body, principal);
-    return candidates.map((candidate) => ({
-      subjectId: candidate.subjectId,
-      recordId: candidate.recordId,
-      confidence: candidate.confidence,
-      score: candidate.score,
-      reasons: candidate.reasons,
-      review: candidate.review,
-      reviewedBy: candidate.reviewedBy,
-      reviewedAt: candidate.reviewedAt?.toISOString() ?? null,
-    }));
+    return candidates.map(toCandidateReviewView);
+  }
+
+  @Get(':checkId/record-search')
+  @Roles('agency-practitioner')
+  @ApiOperation({
+    summary: "Search this agency's records for a person of the check the node did not propose",
+    description:
+      'Only a practitioner of this agency. `q` is a record id (exactly), an NHS number, UPN or PNC id (however ' +
+      'written), or a name (any case or order, misspelt: trigram similarity). At most 20 records, closest first, ' +
+      'each with the subjects of this check it is already a candidate for. The query is never logged.',
+  })
+  @ApiOkResponse({ type: RecordSearchResponse })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
+  @ApiNotFoundResponse({ description: 'No such check' })
+  searchRecords(
+    @Param('checkId') checkId: string,
+    @Query() query: RecordSearchQuery,
+    @CurrentUser() principal: Principal,
+  ): Promise<RecordSearchResponse> {
+    assertPractitionerOfAgency(principal, this.node.agency);
+    return this.checks.searchRecords(checkId, query.q);
+  }
+
+  @Post(':checkId/candidates')
+  @HttpCode(201)
+  @Roles('agency-practitioner')
+  @ApiOperation({
+    summary: 'Add a record the practitioner found themselves as a candidate for a subject',
+    description:
+      'Only a practitioner of this agency. The record (found with record-search) is added for the subject, ' +
+      'already confirmed by this practitioner, as a possible match scored as the matcher would score it, its ' +
+      'reasons saying a practitioner added it and why. It may then be matched in the response like any confirmed ' +
+      'candidate, or rejected by a later review.',
+  })
+  @ApiCreatedResponse({ type: CheckCandidateReviewView, description: 'The candidate as added' })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiUnprocessableEntityResponse({
+    description: 'subjectId is not a subject of this check, or recordId not a record of this agency',
+  })
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
+  @ApiNotFoundResponse({ description: 'No such check' })
+  @ApiConflictResponse({
+    description:
+      'The record is already a candidate for that subject (review it instead), or the check is answered',
+  })
+  async addCandidate(
+    @Param('checkId') checkId: string,
+    @Body() body: AddCandidateRequest,
+    @CurrentUser() principal: Principal,
+  ): Promise<CheckCandidateReviewView> {
+    assertPractitionerOfAgency(principal, this.node.agency);
+    return toCandidateReviewView(await this.answers.addCandidate(checkId, body, principal));
   }
 
   @Post(':checkId/response')
@@ -119,12 +167,18 @@ export class ChecksController {
       'noTrace is true exactly when none is matched; every item is about a matched record. ' +
       '`partial: true` with `awaiting` sends what the agency has now and says what it still awaits; ' +
       'a later response completes it (and replaces it at the MASH). Every answer is signed, sent through the ' +
-      'outbox and written to the disclosure log in one transaction.',
+      'outbox and written to the disclosure log in one transaction. With an `Idempotency-Key`, a repeat of the ' +
+      'same request (same practitioner, same body) gets the first answer back and nothing is sent again.',
   })
+  @ApiIdempotencyKey(
+    'Repeat the request safely after a timeout: the same key and body on this check return the first answer ' +
+      '(nothing sent, logged or stored again); the same key with another body is a 422 naming this header',
+  )
   @ApiOkResponse({ type: CheckResponded, description: 'The answer as sent to the MASH' })
   @ApiBadRequestResponse(PROBLEM)
   @ApiUnprocessableEntityResponse({
-    description: 'The answer breaks a rule of sharing; each broken rule is listed',
+    description:
+      'The answer breaks a rule of sharing, or its Idempotency-Key was used for another request; each broken rule is listed',
   })
   @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
   @ApiNotFoundResponse({ description: 'No such check' })
@@ -133,9 +187,10 @@ export class ChecksController {
     @Param('checkId') checkId: string,
     @Body() body: CheckResponseRequest,
     @CurrentUser() principal: Principal,
+    @IdempotencyKey() idempotencyKey?: string,
   ): Promise<CheckResponded> {
     assertPractitionerOfAgency(principal, this.node.agency);
-    return this.answers.respond(checkId, body, principal);
+    return this.answers.respond(checkId, body, principal, idempotencyKey);
   }
 
   @Post(':checkId/escalation')

@@ -1,9 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
 import { Clock, CLOCK, NotFoundError } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { AgencyPerson } from '../records/agency-person.entity';
+import { searchAgencyRecords } from '../records/record-search';
 import { CheckCandidate } from './check-candidate.entity';
 import { practitionerDraft } from './check-draft';
 import type { ConfirmedMatch } from './check-response';
@@ -12,6 +13,7 @@ import { Check } from './check.entity';
 import type {
   AgencyRecordView,
   CheckAnswerView,
+  CheckCandidateReviewView,
   CheckDetailResponse,
   CheckDraftView,
   CheckSummaryResponse,
@@ -19,6 +21,7 @@ import type {
   PreviousAnswerView,
 } from './dto/check.response';
 import type { ListChecksQuery } from './dto/list-checks.query';
+import type { RecordSearchResponse } from './dto/record-search.response';
 import { timeLeft } from './time-left';
 
 /** How many earlier answers about the same people a check shows. */
@@ -27,6 +30,8 @@ const PREVIOUS_ANSWERS_MAX = 20;
 /** What practitioners and operators read about this node's checks. */
 @Injectable()
 export class ChecksService {
+  private readonly logger = new Logger('checks');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
@@ -98,20 +103,42 @@ export class ChecksService {
           'told from the others, so none is listed: ask for a date of birth, or search the records by hand.',
       })),
       candidates: candidates.map((candidate) => ({
-        subjectId: candidate.subjectId,
-        recordId: candidate.recordId,
-        confidence: candidate.confidence,
-        score: candidate.score,
-        reasons: candidate.reasons,
-        review: candidate.review,
-        reviewedBy: candidate.reviewedBy,
-        reviewedAt: candidate.reviewedAt?.toISOString() ?? null,
+        ...toCandidateReviewView(candidate),
         record: records.get(candidate.recordId) ?? null,
       })),
       response: answers[answers.length - 1] ?? null,
       responses: answers,
       previousResponses,
       draft,
+    };
+  }
+
+  /**
+   * A practitioner's own search of this agency's records for the people of a check (records/record-search.ts),
+   * each record with the subjects it is already a candidate for. The query is never logged.
+   */
+  async searchRecords(checkId: string, query: string): Promise<RecordSearchResponse> {
+    const check = isUUID(checkId) ? await this.dataSource.getRepository(Check).findOneBy({ checkId }) : null;
+    if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
+    const found = await searchAgencyRecords(this.dataSource.manager, query);
+    const candidates = found.records.length
+      ? await this.dataSource.getRepository(CheckCandidate).find({
+          select: { subjectId: true, recordId: true },
+          where: { checkId, recordId: In(found.records.map((record) => record.recordId)) },
+          order: { subjectId: 'ASC' },
+        })
+      : [];
+    this.logger.log(
+      `check ${checkId}: record search found ${found.records.length} record(s)${found.more ? ' and more' : ''}`,
+    );
+    return {
+      records: found.records.map((record) => ({
+        ...record,
+        candidateFor: candidates
+          .filter((candidate) => candidate.recordId === record.recordId)
+          .map((candidate) => candidate.subjectId),
+      })),
+      more: found.more,
     };
   }
 
@@ -241,6 +268,20 @@ function toSummary(check: Check, now: Date, candidatesToReview: number): CheckSu
     chaseCount: check.chaseCount,
     lastChasedAt: check.lastChasedAt?.toISOString() ?? null,
     cancelledAt: check.cancelledAt?.toISOString() ?? null,
+  };
+}
+
+export function toCandidateReviewView(candidate: CheckCandidate): CheckCandidateReviewView {
+  return {
+    subjectId: candidate.subjectId,
+    recordId: candidate.recordId,
+    confidence: candidate.confidence,
+    score: candidate.score,
+    reasons: candidate.reasons,
+    review: candidate.review,
+    reviewedBy: candidate.reviewedBy,
+    reviewedAt: candidate.reviewedAt?.toISOString() ?? null,
+    origin: candidate.origin,
   };
 }
 

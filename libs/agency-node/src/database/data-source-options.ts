@@ -15,6 +15,8 @@ import { CandidateScoresAndReview1763800000330 } from './migrations/176380000033
 import { MatchingSearchKeys1763800000340 } from './migrations/1763800000340-matching-search-keys';
 import { PractitionerResponses1763800000350 } from './migrations/1763800000350-practitioner-responses';
 import { CheckLifecycle1763800000360 } from './migrations/1763800000360-check-lifecycle';
+import { IdempotentAnswers1763800000370 } from './migrations/1763800000370-idempotent-answers';
+import { PractitionerAddedCandidates1763800000380 } from './migrations/1763800000380-practitioner-added-candidates';
 import { GivenNameSearchKeysWithDatePairs1763800000400 } from './migrations/1763800000400-given-name-search-keys-with-date-pairs';
 import { CheckSearchNotes1763800000410 } from './migrations/1763800000410-check-search-notes';
 import { CheckEscalation } from '../checks/check-escalation.entity';
@@ -37,6 +39,8 @@ export const AGENCY_NODE_MIGRATIONS = [
   MatchingSearchKeys1763800000340,
   PractitionerResponses1763800000350,
   CheckLifecycle1763800000360,
+  IdempotentAnswers1763800000370,
+  PractitionerAddedCandidates1763800000380,
   GivenNameSearchKeysWithDatePairs1763800000400,
   CheckSearchNotes1763800000410,
 ];

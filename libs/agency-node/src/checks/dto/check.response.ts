@@ -17,7 +17,12 @@ import {
   type MatchConfidence,
   type RagRating,
 } from '@mash/contracts';
-import { CANDIDATE_REVIEWS, type CandidateReview } from '../check-candidate.entity';
+import {
+  CANDIDATE_ORIGINS,
+  CANDIDATE_REVIEWS,
+  type CandidateOrigin,
+  type CandidateReview,
+} from '../check-candidate.entity';
 import { CHECK_STATUSES, type CheckStatus } from '../check.entity';
 
 export const PREVIOUS_ANSWER_LINKS = ['same-person', 'same-record'] as const;
@@ -121,6 +126,11 @@ export class CheckCandidateReviewView {
   @ApiProperty({ nullable: true, type: String, description: 'The practitioner who reviewed it' })
   reviewedBy!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) reviewedAt!: string | null;
+  @ApiProperty({
+    enum: CANDIDATE_ORIGINS,
+    description: 'matcher: the node proposed it; practitioner: a practitioner added it from their own search',
+  })
+  origin!: CandidateOrigin;
 }
 
 /** A record the node found for a subject, with its review and the record itself. */
