@@ -2,11 +2,7 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CheckSubject, MatchConfidence } from '@mash/contracts';
 import { Clock, CLOCK, systemClock } from '@mash/platform';
-import {
-  familyNameFrequencies,
-  findCandidateRecords,
-  MAX_CANDIDATE_RECORDS,
-} from '../matching/candidate-search';
+import { findCandidateRecords, MAX_CANDIDATE_RECORDS } from '../matching/candidate-search';
 import { compareAddresses } from '../matching/address-match';
 import {
   addHouseholdEvidence,
@@ -130,18 +126,10 @@ export class CheckMatcher {
         `candidate search for ${subject.subjectId} reached its limit of ${MAX_CANDIDATE_RECORDS} records; the rest were not scored`,
       );
     const reachable = records.filter((record) => mayReachPossibleMatch(subject, record));
-    // Without a date of birth the names are most of the evidence, and how rare the family name is
-    // tells namesakes from the person; with one, the date does (and the lookup would cost a query).
-    const frequencies = subject.dateOfBirth
-      ? undefined
-      : await familyNameFrequencies(
-          manager,
-          reachable.map((record) => record.familyName),
-        );
     return reachable.map((record) => ({
       recordId: record.recordId,
       record,
-      ...scoreCandidate(subject, record, asOf, frequencies),
+      ...scoreCandidate(subject, record, asOf),
     }));
   }
 }

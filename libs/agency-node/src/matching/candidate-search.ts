@@ -1,7 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Address, Gender } from '@mash/contracts';
-import { nameKey } from '../checks/exact-match';
-import { COMMON_FAMILY_NAME_SHARE, FamilyNameFrequencies, PersonToMatch } from './match-score';
+import type { PersonToMatch } from './match-score';
 import { postcodeKey, searchDates, searchName, subjectSearchKeys } from './search-keys';
 
 /**
@@ -99,35 +98,4 @@ function toCandidate(row: CandidateRow): CandidateRecord {
     upn: row.upn,
     pncId: row.pnc_id,
   };
-}
-
-/**
- * How common the candidates' family names are among the agency's people (match-score.ts,
- * rareFamilyNameWeight): the number of people is PostgreSQL's estimate of the table (exact for a table
- * not yet analysed), each name's holders counted through the exact-match index, and counted only up to
- * the common share, beyond which a name is common whatever its count.
- */
-export async function familyNameFrequencies(
-  manager: EntityManager,
-  familyNames: readonly string[],
-): Promise<FamilyNameFrequencies> {
-  const [{ estimate }]: Array<{ estimate: number }> = await manager.query(
-    `SELECT reltuples::float8 AS estimate FROM pg_class WHERE oid = 'agency_people'::regclass`,
-  );
-  const people =
-    estimate > 0
-      ? estimate
-      : Number((await manager.query(`SELECT count(*)::int AS people FROM agency_people`))[0].people);
-  const keys = [...new Set(familyNames.map(nameKey))];
-  const enough = Math.ceil(COMMON_FAMILY_NAME_SHARE * people);
-  const holders = new Map<string, number>();
-  if (keys.length && enough > 1) {
-    const rows: Array<{ key: string; holders: number }> = await manager.query(
-      `SELECT key, (SELECT count(*)::int FROM (SELECT 1 FROM agency_people WHERE family_name_key = key LIMIT $2) AS held) AS holders
-         FROM unnest($1::text[]) AS key`,
-      [keys, enough],
-    );
-    for (const row of rows) holders.set(row.key, row.holders);
-  }
-  return { people, holders: (familyName) => holders.get(nameKey(familyName)) };
 }

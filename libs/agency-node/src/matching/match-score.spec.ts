@@ -7,8 +7,6 @@ import {
   mayReachPossibleMatch,
   POSSIBLE_MATCH_LINE,
   PersonToMatch,
-  RARE_FAMILY_NAME_MAX_WEIGHT,
-  rareFamilyNameWeight,
   ScoredRecord,
   scoreCandidate,
   scoreFromWeight,
@@ -284,54 +282,6 @@ describe('deciding among one subject’s candidates', () => {
     ]);
     expect(decided[1].weight).toBeGreaterThanOrEqual(POSSIBLE_MATCH_LINE - 2);
     expect(decided.map((candidate) => candidate.confidence)).toEqual(['possible-match', null]);
-  });
-});
-
-describe('how rare the family name is', () => {
-  const frequencies = (holders: number) => ({ people: 1_000_000, holders: () => holders });
-
-  it('adds nothing for a name at least as common as one person in a thousand, and more the rarer it is, up to a cap', () => {
-    expect(rareFamilyNameWeight(14_000, 1_000_000)).toBe(0);
-    expect(rareFamilyNameWeight(1_000, 1_000_000)).toBe(0);
-    expect(rareFamilyNameWeight(250, 1_000_000)).toBe(2);
-    expect(rareFamilyNameWeight(3, 1_000_000)).toBe(RARE_FAMILY_NAME_MAX_WEIGHT);
-    // A small agency: no name is rarer than the reference.
-    expect(rareFamilyNameWeight(1, 800)).toBe(0);
-    expect(rareFamilyNameWeight(undefined, 1_000_000)).toBe(0);
-  });
-
-  it('lifts a misspelt given name with a rare family name and no date of birth to a possible match, saying why', () => {
-    const from = aPerson({ givenName: 'Zeynep', familyName: 'Chadcott', dateOfBirth: null, address: null });
-    const record = aPerson({ givenName: 'Zeynwp', familyName: 'Chadcott' });
-    expect(scoreCandidate(from, record).confidence).toBeNull();
-    const rare = scoreCandidate(from, record, undefined, frequencies(250));
-    expect(rare.confidence).toBe('possible-match');
-    expect(rare.reasons).toContain('the family name is uncommon among this agency’s records');
-    expect(scoreCandidate(from, record, undefined, frequencies(5_000)).confidence).toBeNull();
-  });
-
-  it('adds nothing when namesakes are among the candidates: they say how common the name is', () => {
-    const from = aPerson({ givenName: 'Evie', familyName: 'Winlock', dateOfBirth: null, address: null });
-    const namesakes = ['P-1', 'P-2', 'P-3'].map((recordId) => ({
-      recordId,
-      record: aPerson({ givenName: 'Evie', familyName: 'Winlock' }),
-      ...scoreCandidate(
-        from,
-        aPerson({ givenName: 'Evie', familyName: 'Winlock' }),
-        undefined,
-        frequencies(250),
-      ),
-    }));
-    expect(namesakes.every((one) => one.confidence === 'possible-match')).toBe(true);
-    expect(decideAmongCandidates(namesakes).filter((one) => one.confidence)).toEqual([]);
-  });
-
-  it('counts only an exact family name, not a similar one', () => {
-    const from = aPerson({ familyName: 'Chadcot', dateOfBirth: null });
-    expect(
-      scoreCandidate(from, aPerson({ familyName: 'Chadcott' }), undefined, frequencies(1)).evidence
-        .rareFamilyName,
-    ).toBe(0);
   });
 });
 

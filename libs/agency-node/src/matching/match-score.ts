@@ -93,30 +93,6 @@ export const DATE_OF_BIRTH_WEIGHTS: Readonly<Record<DateOfBirthAgreement, number
   missing: 0,
 };
 
-/**
- * A family name few of the agency's people share says more than a common one: Fellegi–Sunter with a
- * term-frequency adjustment, as record-linkage tools such as Splink make. FAMILY_NAME_WEIGHTS.exact is
- * right for a name as common as COMMON_FAMILY_NAME_SHARE of the agency's people (1 in 1,000: Nowak,
- * Warren, Sharp in England); agreeing exactly on a rarer one adds log2 of how much rarer, up to
- * RARE_FAMILY_NAME_MAX_WEIGHT. Commoner names are not marked down: the namesakes a common name brings
- * are weighed against each other in decideAmongCandidates. In a small agency (under a thousand people)
- * no name is rarer than the reference, so nothing is added.
- */
-export const COMMON_FAMILY_NAME_SHARE = 0.001;
-export const RARE_FAMILY_NAME_MAX_WEIGHT = 3;
-
-/** How often family names occur among the agency's people: `holders` of a name (by nameKey), out of `people`. */
-export interface FamilyNameFrequencies {
-  people: number;
-  holders(familyName: string): number | undefined;
-}
-
-export function rareFamilyNameWeight(holders: number | undefined, people: number): number {
-  if (holders === undefined || holders < 1 || people < 1) return 0;
-  const rarity = Math.log2((COMMON_FAMILY_NAME_SHARE * people) / holders);
-  return Math.round(Math.min(RARE_FAMILY_NAME_MAX_WEIGHT, Math.max(0, rarity)) * 100) / 100;
-}
-
 /** Small costs for lining names up other than as given: each is a plausible error, but a less common one. */
 export const NAME_ROUTE_WEIGHTS: Readonly<Record<NameRoute, number>> = {
   names: 0,
@@ -201,8 +177,6 @@ export interface MatchEvidence {
   genderDiffers: boolean;
   /** Only for a subject without a date of birth (otherwise `unknown`): how the record's age fits the subject's role. */
   ageForRole: AgeForRole;
-  /** Bits added for an exact family name that few of the agency's people share (rareFamilyNameWeight). */
-  rareFamilyName: number;
   /** The record is at the address of a record matched for another subject of the check (addHouseholdEvidence). */
   household: boolean;
 }
@@ -218,16 +192,8 @@ export interface CandidateScore {
   reasons: string[];
 }
 
-/**
- * `asOf`: the day the check is made, for comparing a subject's role with a record's age; `frequencies`:
- * how common family names are among the agency's people (without it no name counts as rare).
- */
-export function scoreCandidate(
-  subject: PersonToMatch,
-  record: PersonToMatch,
-  asOf?: Date,
-  frequencies?: FamilyNameFrequencies,
-): CandidateScore {
+/** `asOf`: the day the check is made, for comparing a subject's role with a record's age. */
+export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, asOf?: Date): CandidateScore {
   const pairings = namePairings(subject, record);
   let names = pairings[0];
   for (const pairing of pairings) if (namesWeight(pairing) > namesWeight(names)) names = pairing;
@@ -238,13 +204,6 @@ export function scoreCandidate(
     address: compareAddresses(subject.address, record.address),
     genderDiffers: sexDiffers(subject.gender, record.gender),
     ageForRole: subject.dateOfBirth ? 'unknown' : ageForRole(subject.role, record.dateOfBirth, asOf),
-    // The record's own family name agreed exactly (as given, or with given and family names swapped).
-    rareFamilyName:
-      frequencies &&
-      names.family.agreement === 'exact' &&
-      (names.route === 'names' || names.route === 'swapped')
-        ? rareFamilyNameWeight(frequencies.holders(record.familyName), frequencies.people)
-        : 0,
     household: false,
   };
   return decide(evidence, contributions(evidence));
@@ -264,7 +223,6 @@ export function mayReachPossibleMatch(subject: PersonToMatch, record: PersonToMa
   const best =
     GIVEN_NAME_WEIGHTS.exact +
     FAMILY_NAME_WEIGHTS.exact +
-    RARE_FAMILY_NAME_MAX_WEIGHT +
     ADDRESS_WEIGHTS['same-address'] +
     DATE_OF_BIRTH_WEIGHTS[compareDatesOfBirth(subject.dateOfBirth, record.dateOfBirth)] +
     identifiers;
@@ -296,11 +254,6 @@ function contributions(evidence: MatchEvidence): Contribution[] {
     weight: familyNameWeight(names.family),
     reason: nameReason('family name', names.family.agreement, names.family.similarity),
   });
-  if (evidence.rareFamilyName)
-    out.push({
-      weight: evidence.rareFamilyName,
-      reason: 'the family name is uncommon among this agency’s records',
-    });
   out.push({
     weight: DATE_OF_BIRTH_WEIGHTS[evidence.dateOfBirth],
     reason: DATE_OF_BIRTH_REASONS[evidence.dateOfBirth],
@@ -375,8 +328,7 @@ export interface ScoredRecord extends CandidateScore {
  * Adjustments that need all of one subject's candidates at once:
  * - names without a date of birth: when several records agree on the names, each counts for its share
  *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
- *   (log2 of k for k records alike), and a rare family name counts for nothing more (the namesakes
- *   found say how common the name is). A name shared by one other record alone stays a possible match;
+ *   (log2 of k for k records alike). A name shared by one other record alone stays a possible match;
  *   a commoner one needs the address, an identifier or the age to tell the records apart, and the one
  *   that has it keeps its place;
  * - a candidate that nothing beyond the names ties to the subject (an exact date of birth, the same
@@ -402,9 +354,7 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       weight: -Math.round(Math.log2(rivals) * 100) / 100,
       reason: `${nameOnly.length - 1} other record(s) agree on the names too, with no date of birth to tell them apart`,
     };
-    // The namesakes seen here say how common the name is better than its count among all the people.
-    const evidence = { ...candidate.evidence, rareFamilyName: 0 };
-    return { ...candidate, ...decide(evidence, contributions(evidence), [extra]) };
+    return { ...candidate, ...decide(candidate.evidence, contributions(candidate.evidence), [extra]) };
   });
   const matched = shared.some((candidate) => candidate.confidence === 'match');
   const leader = shared
