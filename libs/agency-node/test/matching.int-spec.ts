@@ -1,6 +1,12 @@
 import { DataSource } from 'typeorm';
-import type { CheckSubject } from '@mash/contracts';
-import { agencyNodeDataSourceOptions, CheckMatcher, FoundCandidate, importAgencyRecords } from '../src';
+import type { CheckSubject, Gender } from '@mash/contracts';
+import {
+  AgencyRecordKinds,
+  agencyNodeDataSourceOptions,
+  CheckMatcher,
+  FoundCandidate,
+  importAgencyRecords,
+} from '../src';
 import { candidateQuery, recordSearchKeys } from '../src/matching';
 import { adminPg, testServiceEnv } from '../../../test-support/env';
 
@@ -10,11 +16,8 @@ import { adminPg, testServiceEnv } from '../../../test-support/env';
  * scored. The people are a family and their near neighbours, so each rule is shown finding the right
  * record and leaving the wrong ones out.
  */
-const KINDS = {
-  factKinds: ['incident', 'crime', 'intelligence'],
-  factRoles: ['victim', 'suspect', 'offender', 'witness', 'person-of-concern'],
-  alwaysMashOnly: ['intelligence'],
-};
+// The people carry no facts: matching reads only who they are.
+const KINDS: AgencyRecordKinds = { kinds: {} };
 const now = new Date('2026-11-22T10:00:00Z');
 const home = { line1: '4 Orchard Way', town: 'Croydon', postcode: 'CR0 2AB' };
 const people = [
@@ -61,7 +64,7 @@ const people = [
     dateOfBirth: '1957-05-30',
     gender: 'male',
   },
-].map((person) => ({ otherNames: [], facts: [], ...person }));
+].map((person) => ({ otherNames: [], facts: [], ...person, gender: person.gender as Gender }));
 
 let sequence = 0;
 const subject = (overrides: Partial<CheckSubject>): CheckSubject => ({

@@ -16,7 +16,7 @@ describe('connecting to the broker over TLS', () => {
 
   beforeAll(async () => {
     const certificate = await generate([{ name: 'commonName', value: 'localhost' }], {
-      days: 1,
+      notAfterDate: new Date(Date.now() + 24 * 60 * 60 * 1000),
       keySize: 2048,
       extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }] }],
     });

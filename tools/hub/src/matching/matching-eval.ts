@@ -111,6 +111,7 @@ async function main(): Promise<void> {
   for (const check of checks.warmUp) await matcher.findCandidates(dataSource.manager, subjectsOf(check));
 
   const results: Result[] = [];
+  const alone: Result[] = [];
   const checkTimes: number[] = [];
   for (const check of checks.measured) {
     const subjects = subjectsOf(check);
@@ -125,12 +126,20 @@ async function main(): Promise<void> {
         ms: ms / check.length,
       }),
     );
+    // The same subjects asked about one at a time (untimed): what the household added.
+    if (values.households)
+      for (const [index, query] of check.entries())
+        alone.push({
+          query,
+          candidates: await matcher.findCandidates(dataSource.manager, [subjects[index]]),
+          ms: 0,
+        });
   }
   const [{ size }] = await dataSource.query(
     `SELECT pg_size_pretty(pg_total_relation_size('agency_people')) AS size`,
   );
   await dataSource.destroy();
-  report(results, checkTimes, load, size);
+  report(results, checkTimes, load, size, alone);
 }
 
 interface Result {
@@ -326,7 +335,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-function report(results: Result[], checkTimes: number[], load: LoadFigures | null, tableSize: string): void {
+function report(
+  results: Result[],
+  checkTimes: number[],
+  load: LoadFigures | null,
+  tableSize: string,
+  alone: Result[],
+): void {
   const known = results.filter((result) => result.query.truth);
   const unknown = results.filter((result) => !result.query.truth);
   let truePositives = 0;
@@ -406,7 +421,17 @@ function report(results: Result[], checkTimes: number[], load: LoadFigures | nul
   );
   line('true records found as match / as possible-match', `${asMatch} / ${asPossible}`);
   line('false candidates as match / as possible-match', `${falseMatches} / ${falsePossible}`);
-  if (values.households) line('true records found with the household as evidence', `${householdHelped}`);
+  if (values.households) {
+    line('true records found with the household as evidence', `${householdHelped}`);
+    const found = (set: Result[]) =>
+      set.filter((result) => result.candidates.some((candidate) => candidate.recordId === result.query.truth))
+        .length;
+    const returned = (set: Result[]) => set.reduce((sum, result) => sum + result.candidates.length, 0);
+    line(
+      'the same subjects asked about one at a time',
+      `recall ${(found(alone) / known.length).toFixed(4)}, precision ${(found(alone) / Math.max(1, returned(alone))).toFixed(4)}`,
+    );
+  }
   line('  subjects with a date of birth', split(true));
   line('  subjects without one', split(false));
   line(
