@@ -41,9 +41,9 @@ export async function findCandidateRecords(
   subject: PersonToMatch,
 ): Promise<{ records: CandidateRecord[]; truncated: boolean }> {
   const { sql, parameters } = candidateQuery(subject);
-  const rows: CandidateRow[] = await manager.query(sql, parameters);
+  const rows: PersonRow[] = await manager.query(sql, parameters);
   return {
-    records: rows.slice(0, MAX_CANDIDATE_RECORDS).map(toCandidate),
+    records: rows.slice(0, MAX_CANDIDATE_RECORDS).map(personFromRow),
     truncated: rows.length > MAX_CANDIDATE_RECORDS,
   };
 }
@@ -72,7 +72,8 @@ export function candidateQuery(subject: PersonToMatch): { sql: string; parameter
   return { sql, parameters };
 }
 
-interface CandidateRow {
+/** A person's row of `agency_people` as the searches select it (date of birth as text). */
+export interface PersonRow {
   record_id: string;
   given_name: string;
   family_name: string;
@@ -85,7 +86,15 @@ interface CandidateRow {
   pnc_id: string | null;
 }
 
-function toCandidate(row: CandidateRow): CandidateRecord {
+/** A stored person with every field present (null where the record has none). */
+export interface StoredPerson extends CandidateRecord {
+  otherNames: string[];
+  nhsNumber: string | null;
+  upn: string | null;
+  pncId: string | null;
+}
+
+export function personFromRow(row: PersonRow): StoredPerson {
   return {
     recordId: row.record_id,
     givenName: row.given_name,

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { Address, Gender } from '@mash/contracts';
+import { PersonRow, personFromRow } from '../matching/candidate-search';
 import { normaliseName } from '../matching/name-normalisation';
 import { subjectSearchKeys } from '../matching/search-keys';
 
@@ -110,33 +111,16 @@ export async function searchAgencyRecords(
   };
 }
 
-interface RecordSearchRow {
-  record_id: string;
-  given_name: string;
-  family_name: string;
-  other_names: string[] | null;
+interface RecordSearchRow extends PersonRow {
   date_of_birth: string;
-  gender: Gender | null;
-  address: Address | null;
-  nhs_number: string | null;
-  upn: string | null;
-  pnc_id: string | null;
   rank: number;
   similarity: number;
 }
 
 function toFoundRecord(row: RecordSearchRow): FoundRecord {
   return {
-    recordId: row.record_id,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    otherNames: row.other_names ?? [],
+    ...personFromRow(row),
     dateOfBirth: row.date_of_birth,
-    gender: row.gender,
-    address: row.address,
-    nhsNumber: row.nhs_number,
-    upn: row.upn,
-    pncId: row.pnc_id,
     matchedBy: RECORD_SEARCH_MATCHES[row.rank],
     similarity: Math.round(Number(row.similarity) * 100) / 100,
   };

@@ -95,8 +95,8 @@ export class RecordFactView {
   withheld?: boolean;
 }
 
-/** A record of this agency, as its own practitioners see it. */
-export class AgencyRecordView {
+/** A person in this agency's records, as its own practitioners see them. */
+export class AgencyPersonView {
   @ApiProperty() recordId!: string;
   @ApiProperty() givenName!: string;
   @ApiProperty() familyName!: string;
@@ -107,6 +107,10 @@ export class AgencyRecordView {
   @ApiProperty({ nullable: true, type: String }) nhsNumber!: string | null;
   @ApiProperty({ nullable: true, type: String }) upn!: string | null;
   @ApiProperty({ nullable: true, type: String }) pncId!: string | null;
+}
+
+/** A record of this agency with its facts, as its own practitioners see it. */
+export class AgencyRecordView extends AgencyPersonView {
   @ApiProperty({ type: [RecordFactView] }) facts!: RecordFactView[];
 }
 

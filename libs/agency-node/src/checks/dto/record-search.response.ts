@@ -1,23 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Address, GENDERS, type Gender } from '@mash/contracts';
 import {
   RECORD_SEARCH_LIMIT,
   RECORD_SEARCH_MATCHES,
   type RecordSearchMatch,
 } from '../../records/record-search';
+import { AgencyPersonView } from './check.response';
 
 /** A person in this agency's records, as its own practitioner searching for them sees it. */
-export class RecordSearchResultView {
-  @ApiProperty() recordId!: string;
-  @ApiProperty() givenName!: string;
-  @ApiProperty() familyName!: string;
-  @ApiProperty({ type: [String] }) otherNames!: string[];
-  @ApiProperty({ format: 'date' }) dateOfBirth!: string;
-  @ApiProperty({ enum: GENDERS, nullable: true }) gender!: Gender | null;
-  @ApiProperty({ type: () => Address, nullable: true }) address!: Address | null;
-  @ApiProperty({ nullable: true, type: String }) nhsNumber!: string | null;
-  @ApiProperty({ nullable: true, type: String }) upn!: string | null;
-  @ApiProperty({ nullable: true, type: String }) pncId!: string | null;
+export class RecordSearchResultView extends AgencyPersonView {
   @ApiProperty({
     enum: RECORD_SEARCH_MATCHES,
     description: 'How the query found it: the record id exactly, an identifier, or the name by similarity',
