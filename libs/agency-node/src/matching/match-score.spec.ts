@@ -220,6 +220,31 @@ describe('deciding among one subject’s candidates', () => {
     expect(decided[0].reasons).toContain('another record fits the subject almost as well');
   });
 
+  it('never auto-matches a near namesake born on the date as given beside the subject’s record with day and month transposed', () => {
+    const from = aPerson({
+      givenName: 'Emilia',
+      familyName: 'Edwards',
+      dateOfBirth: '2016-11-06',
+      address: null,
+    });
+    const namesake = scored(
+      'P-EMILY',
+      aPerson({ givenName: 'Emily', familyName: 'Edwards', dateOfBirth: '2016-11-06' }),
+      from,
+    );
+    const transposed = scored(
+      'P-EMILIA',
+      aPerson({ givenName: 'Emilia', familyName: 'Edwards', dateOfBirth: '2016-06-11' }),
+      from,
+    );
+    expect(namesake.confidence).toBe('match');
+    const decided = decideAmongCandidates([namesake, transposed]);
+    expect(decided.map(({ recordId, confidence }) => ({ recordId, confidence }))).toEqual([
+      { recordId: 'P-EMILY', confidence: 'possible-match' },
+      { recordId: 'P-EMILIA', confidence: 'possible-match' },
+    ]);
+  });
+
   it('keeps a match that stands well above the other candidates', () => {
     const subject = aPerson();
     const decided = decideAmongCandidates([

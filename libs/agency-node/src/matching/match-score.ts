@@ -325,23 +325,24 @@ export interface ScoredRecord extends CandidateScore {
 }
 
 /**
- * Adjustments that need all of one subject's candidates at once:
+ * Adjustments that need all of one subject's candidates at once, in this order:
  * - names without a date of birth: when several records agree on the names, each counts for its share
  *   of them: its evidence drops by log2 of the sum, over those records, of 2^(their weight - its weight)
  *   (log2 of k for k records alike). A name shared by one other record alone stays a possible match;
  *   a commoner one needs the address, an identifier or the age to tell the records apart, and the one
  *   that has it keeps its place;
- * - a candidate that nothing beyond the names ties to the subject (an exact date of birth, the same
- *   postcode, an identifier) is a namesake, and dropped, when a record is a `match`, or when another
- *   candidate fits MATCH_MARGIN or more better (eight times likelier): a namesake with a near date of
- *   birth elsewhere beside the record at the referral's address;
  * - a record that shares its family name and date of birth with another candidate whose given name
  *   agrees more closely is probably that child's sibling or twin: it is demoted one step; so is one of
  *   the subject's household (for a subject without a date of birth: a record at the referral's address
  *   with the same family name) beside a member whose given name agrees more closely;
- * - a `match` stays one only if no other reported record (siblings aside) comes within MATCH_MARGIN of it: two records
- *   that fit the subject about as well (two people of one name born on one day, or one person recorded
- *   twice) are for a practitioner to tell apart, never shared on automatically.
+ * - a `match` stays one only if no other reported record (siblings aside) comes within MATCH_MARGIN of
+ *   it: two records that fit the subject about as well (two people of one name born on one day, one
+ *   person recorded twice, or a near namesake born on the date as given beside the subject's own record
+ *   with day and month transposed) are for a practitioner to tell apart, never shared on automatically;
+ * - a candidate that nothing beyond the names ties to the subject (an exact date of birth, the same
+ *   postcode, an identifier, the household) is a namesake, and dropped, when a record is still a
+ *   `match`, or when another candidate fits MATCH_MARGIN or more better (eight times likelier): a
+ *   namesake with a near date of birth elsewhere beside the record at the referral's address.
  */
 export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
   const nameOnly = scored.filter(
@@ -356,22 +357,9 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
     };
     return { ...candidate, ...decide(candidate.evidence, contributions(candidate.evidence), [extra]) };
   });
-  const matched = shared.some((candidate) => candidate.confidence === 'match');
-  const leader = shared
-    .filter((candidate) => candidate.confidence)
-    .reduce<ScoredRecord | null>(
-      (best, candidate) => (!best || candidate.weight > best.weight ? candidate : best),
-      null,
-    );
-  const undominated = shared.map((candidate) => {
-    if (!candidate.confidence || candidate.confidence === 'match' || tiedToSubject(candidate))
-      return candidate;
-    const outweighed = leader !== null && candidate.weight <= leader.weight - MATCH_MARGIN;
-    return matched || outweighed ? { ...candidate, confidence: null } : candidate;
-  });
-  const separated = undominated.map((candidate): ScoredRecord => {
+  const separated = shared.map((candidate): ScoredRecord => {
     if (!candidate.confidence) return candidate;
-    const closerSibling = undominated.some(
+    const closerSibling = shared.some(
       (other) =>
         other !== candidate &&
         other.confidence &&
@@ -389,9 +377,11 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       ],
     };
   });
-  // A sibling already told apart from the subject is no rival.
-  const siblings = new Set(separated.filter((candidate, index) => candidate !== undominated[index]));
-  return separated.map((candidate): ScoredRecord => {
+  // A sibling already told apart from the subject is no rival. Every other reported record is, before any
+  // is dropped as a namesake: a record with day and month transposed may be the subject beside a near
+  // namesake born on the date as given.
+  const siblings = new Set(separated.filter((candidate, index) => candidate !== shared[index]));
+  const checked = separated.map((candidate): ScoredRecord => {
     if (candidate.confidence !== 'match') return candidate;
     const rival = separated.some(
       (other) =>
@@ -406,6 +396,19 @@ export function decideAmongCandidates(scored: ScoredRecord[]): ScoredRecord[] {
       confidence: 'possible-match',
       reasons: [...candidate.reasons, 'another record fits the subject almost as well'],
     };
+  });
+  const matched = checked.some((candidate) => candidate.confidence === 'match');
+  const leader = checked
+    .filter((candidate) => candidate.confidence)
+    .reduce<ScoredRecord | null>(
+      (best, candidate) => (!best || candidate.weight > best.weight ? candidate : best),
+      null,
+    );
+  return checked.map((candidate) => {
+    if (!candidate.confidence || candidate.confidence === 'match' || tiedToSubject(candidate))
+      return candidate;
+    const outweighed = leader !== null && candidate.weight <= leader.weight - MATCH_MARGIN;
+    return matched || outweighed ? { ...candidate, confidence: null } : candidate;
   });
 }
 
