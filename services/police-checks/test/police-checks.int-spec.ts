@@ -808,7 +808,33 @@ describe('police-checks (real broker and database)', () => {
       },
     ]);
     expect(JSON.stringify(detail.searchNotes)).not.toMatch(/Mohammed|Khan/);
+    expect(detail.subjectsToSearchByHand).toBe(1);
+    const listed = await node
+      .http()
+      .get('/checks?status=open')
+      .set('Authorization', `Bearer ${node.tokens.practitioner}`)
+      .expect(200);
+    expect(listed.body.find((one: { checkId: string }) => one.checkId === check.checkId)).toMatchObject({
+      candidatesToReview: 0,
+      subjectsToSearchByHand: 1,
+    });
     expect(answersTo(check.checkId)).toEqual([]);
+
+    // The practitioner finds him by hand (the referrer gave his date of birth on the phone).
+    await node
+      .http()
+      .post(`/checks/${check.checkId}/candidates`)
+      .set('Authorization', `Bearer ${node.tokens.practitioner}`)
+      .send({
+        subjectId: 'adult-0',
+        recordId: 'PNC-KHAN-2',
+        reason: 'Date of birth confirmed by the referrer.',
+      })
+      .expect(201);
+    expect(await node.check(check.checkId)).toMatchObject({
+      subjectsToSearchByHand: 0,
+      candidatesToReview: 0,
+    });
   });
 
   it("dead-letters a request addressed to another agency, and answers nothing from police's records", async () => {

@@ -60,6 +60,7 @@ function aDetail(): CheckDetailResponse {
     overdue: false,
     partialRespondedAt: null,
     candidatesToReview: 0,
+    subjectsToSearchByHand: 0,
     chaseCount: 0,
     lastChasedAt: null,
     cancelledAt: null,

@@ -49,9 +49,9 @@ export class ChecksService {
       .take(query.limit ?? 200);
     if (query.status) builder.where('check.status = :status', { status: query.status });
     const checks = await builder.getMany();
-    const pending = await this.pendingReviews(checks.map((check) => check.checkId));
+    const counts = await this.candidateCounts(checks.map((check) => check.checkId));
     const now = this.clock.now();
-    return checks.map((check) => toSummary(check, now, pending.get(check.checkId) ?? 0));
+    return checks.map((check) => toSummary(check, now, counts.get(check.checkId) ?? NO_CANDIDATES));
   }
 
   /**
@@ -92,7 +92,10 @@ export class ChecksService {
     }
     const now = this.clock.now();
     return {
-      ...toSummary(check, now, candidates.filter((candidate) => candidate.review === 'pending').length),
+      ...toSummary(check, now, {
+        pending: candidates.filter((candidate) => candidate.review === 'pending').length,
+        subjectIds: candidates.map((candidate) => candidate.subjectId),
+      }),
       concernSummary: check.concernSummary,
       subjects: check.subjects,
       searchNotes: check.searchNotes.map(({ subjectId, namesakesNotReported }) => ({
@@ -236,18 +239,29 @@ export class ChecksService {
     });
   }
 
-  private async pendingReviews(checkIds: string[]): Promise<Map<string, number>> {
+  /** Per check: candidates waiting for a review, and the subjects that have any candidate. */
+  private async candidateCounts(checkIds: string[]): Promise<Map<string, CandidateCounts>> {
     if (!checkIds.length) return new Map();
-    const rows: Array<{ check_id: string; pending: number }> = await this.dataSource.query(
-      `SELECT check_id, count(*)::int AS pending FROM check_candidates
-        WHERE check_id = ANY($1::uuid[]) AND review = 'pending' GROUP BY check_id`,
-      [checkIds],
-    );
-    return new Map(rows.map((row) => [row.check_id, row.pending]));
+    const rows: Array<{ check_id: string; pending: number; subjects: string[] }> =
+      await this.dataSource.query(
+        `SELECT check_id, (count(*) FILTER (WHERE review = 'pending'))::int AS pending,
+              array_agg(DISTINCT subject_id) AS subjects
+         FROM check_candidates WHERE check_id = ANY($1::uuid[]) GROUP BY check_id`,
+        [checkIds],
+      );
+    return new Map(rows.map((row) => [row.check_id, { pending: row.pending, subjectIds: row.subjects }]));
   }
 }
 
-function toSummary(check: Check, now: Date, candidatesToReview: number): CheckSummaryResponse {
+interface CandidateCounts {
+  pending: number;
+  /** Subjects with at least one candidate (the matcher's or a practitioner's). */
+  subjectIds: readonly string[];
+}
+
+const NO_CANDIDATES: CandidateCounts = { pending: 0, subjectIds: [] };
+
+function toSummary(check: Check, now: Date, candidates: CandidateCounts): CheckSummaryResponse {
   const left =
     check.status === 'open' ? timeLeft(check.dueAt, now) : { timeLeftMinutes: null, overdue: false };
   return {
@@ -264,7 +278,11 @@ function toSummary(check: Check, now: Date, candidatesToReview: number): CheckSu
     subjectCount: check.subjects.length,
     ...left,
     partialRespondedAt: check.partialRespondedAt?.toISOString() ?? null,
-    candidatesToReview,
+    candidatesToReview: candidates.pending,
+    // A subject with a search note stays to be searched until someone adds a candidate for it.
+    subjectsToSearchByHand: check.searchNotes.filter(
+      (note) => !candidates.subjectIds.includes(note.subjectId),
+    ).length,
     chaseCount: check.chaseCount,
     lastChasedAt: check.lastChasedAt?.toISOString() ?? null,
     cancelledAt: check.cancelledAt?.toISOString() ?? null,

@@ -62,6 +62,12 @@ export class CheckSummaryResponse {
     description: 'Candidate records still waiting for a practitioner to confirm or reject them',
   })
   candidatesToReview!: number;
+  @ApiProperty({
+    description:
+      'Subjects whose namesakes the search could not tell apart without a date of birth (see searchNotes): ' +
+      'a practitioner must search for them by hand',
+  })
+  subjectsToSearchByHand!: number;
   @ApiProperty({ description: 'How many times the hub has chased this check for being overdue' })
   chaseCount!: number;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) lastChasedAt!: string | null;
