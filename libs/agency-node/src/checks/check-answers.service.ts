@@ -1,7 +1,6 @@
 import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { isUUID } from 'class-validator';
 import type { CheckResponded, FieldViolation } from '@mash/contracts';
 import {
   Clock,
@@ -11,7 +10,6 @@ import {
   DomainError,
   IDEMPOTENCY_KEY_HEADER,
   metricsRegistry,
-  NotFoundError,
   withSpan,
 } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
@@ -22,6 +20,7 @@ import { reviewViolations } from './candidate-review';
 import { CheckResponder } from './check-responder';
 import { CheckResponseRecord } from './check-response.entity';
 import { Check } from './check.entity';
+import { findCheck } from './find-check';
 import type { AddCandidateRequest } from './dto/add-candidate.request';
 import type { CheckResponseRequest } from './dto/check-response.request';
 import type { ReviewCandidatesRequest } from './dto/review-candidates.request';
@@ -257,11 +256,7 @@ export class CheckAnswersService {
 
   /** The check, locked for this transaction, whatever its status; 404 unknown. */
   private async lockCheck(manager: EntityManager, checkId: string): Promise<Check> {
-    const check = isUUID(checkId)
-      ? await manager.findOne(Check, { where: { checkId }, lock: { mode: 'pessimistic_write' } })
-      : null;
-    if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
-    return check;
+    return findCheck(manager, checkId, { lock: true });
   }
 }
 

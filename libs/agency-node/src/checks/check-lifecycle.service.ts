@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { randomUUID } from 'node:crypto';
 import { Counter } from 'prom-client';
 import { DataSource, EntityManager } from 'typeorm';
 import { CheckCancelled, CheckChased, CheckEscalated, CheckRetimed, MessageTypes } from '@mash/contracts';
 import { Outbox, RetryableMessageError } from '@mash/messaging';
-import { Clock, CLOCK, metricsRegistry, NotFoundError } from '@mash/platform';
+import { Clock, CLOCK, metricsRegistry } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckRulesError, Practitioner } from './check-answers.service';
 import { CheckEscalation } from './check-escalation.entity';
 import { escalationViolations } from './check-escalation';
 import { Check } from './check.entity';
+import { findCheck } from './find-check';
 import type { EscalateCheckRequest } from './dto/escalate-check.request';
 
 const lifecycleEvents = new Counter({
@@ -88,10 +88,7 @@ export class CheckLifecycleService {
     practitioner: Practitioner,
   ): Promise<CheckEscalated> {
     return this.dataSource.transaction(async (manager) => {
-      const check = isUUID(checkId)
-        ? await manager.findOne(Check, { where: { checkId }, lock: { mode: 'pessimistic_write' } })
-        : null;
-      if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
+      const check = await findCheck(manager, checkId, { lock: true });
       const violations = escalationViolations(check, request.rag);
       if (violations.length)
         throw new CheckRulesError(

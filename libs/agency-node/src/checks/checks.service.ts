@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { isUUID } from 'class-validator';
 import { DataSource, In } from 'typeorm';
-import { Clock, CLOCK, NotFoundError } from '@mash/platform';
+import { Clock, CLOCK } from '@mash/platform';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { AgencyPerson } from '../records/agency-person.entity';
 import { searchAgencyRecords } from '../records/record-search';
@@ -22,6 +21,7 @@ import type {
 } from './dto/check.response';
 import type { ListChecksQuery } from './dto/list-checks.query';
 import type { RecordSearchResponse } from './dto/record-search.response';
+import { findCheck } from './find-check';
 import { timeLeft } from './time-left';
 
 /** How many earlier answers about the same people a check shows. */
@@ -59,8 +59,7 @@ export class ChecksService {
    * (for the agency's own practitioners while the check is open).
    */
   async get(checkId: string, options: { withDraft: boolean }): Promise<CheckDetailResponse> {
-    const check = isUUID(checkId) ? await this.dataSource.getRepository(Check).findOneBy({ checkId }) : null;
-    if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
+    const check = await findCheck(this.dataSource.manager, checkId);
     const [candidates, responses] = await Promise.all([
       this.dataSource
         .getRepository(CheckCandidate)
@@ -121,8 +120,7 @@ export class ChecksService {
    * each record with the subjects it is already a candidate for. The query is never logged.
    */
   async searchRecords(checkId: string, query: string): Promise<RecordSearchResponse> {
-    const check = isUUID(checkId) ? await this.dataSource.getRepository(Check).findOneBy({ checkId }) : null;
-    if (!check) throw new NotFoundError(`check ${isUUID(checkId) ? checkId : ''}`.trim());
+    await findCheck(this.dataSource.manager, checkId);
     const found = await searchAgencyRecords(this.dataSource.manager, query);
     const candidates = found.records.length
       ? await this.dataSource.getRepository(CheckCandidate).find({

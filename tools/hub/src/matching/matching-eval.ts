@@ -269,37 +269,20 @@ function makeChecks(): { warmUp: SyntheticQuery[][]; measured: SyntheticQuery[][
   const known: SyntheticPerson[][] = new Array(wanted.size);
   const outsiders: SyntheticPerson[][] = [];
   if (households) {
-    // The people of a household come one after another: keep the household drawn into.
-    let members: SyntheticPerson[] = [];
-    let slots: number[] = [];
-    const close = () => {
-      for (const slot of slots) known[slot] = members;
-    };
     let index = 0;
-    for (const person of syntheticPeople(SEED, PEOPLE)) {
-      if (members.length && members[0].household !== person.household) {
-        close();
-        members = [];
-        slots = [];
+    for (const members of householdsOf(syntheticPeople(SEED, PEOPLE)))
+      for (let member = 0; member < members.length; member++) {
+        const slot = wanted.get(index++);
+        if (slot !== undefined) known[slot] = members;
       }
-      members.push(person);
-      const slot = wanted.get(index++);
-      if (slot !== undefined) slots.push(slot);
-    }
-    close();
     // Two draws into one household make one check of it.
     const seen = new Set<SyntheticPerson[]>();
     for (let slot = 0; slot < known.length; slot++)
       if (seen.has(known[slot])) known[slot] = [];
       else seen.add(known[slot]);
-    let outsider: SyntheticPerson[] = [];
-    for (const person of syntheticPeople(SEED + 2, unknown * 4, 'X')) {
-      if (outsider.length && outsider[0].household !== person.household) {
-        outsiders.push(outsider);
-        outsider = [];
-        if (outsiders.length === unknown) break;
-      }
-      outsider.push(person);
+    for (const members of householdsOf(syntheticPeople(SEED + 2, Number.MAX_SAFE_INTEGER, 'X'))) {
+      outsiders.push(members);
+      if (outsiders.length === unknown) break;
     }
   } else {
     let index = 0;
@@ -329,6 +312,19 @@ function makeChecks(): { warmUp: SyntheticQuery[][]; measured: SyntheticQuery[][
     if (!warmUp.includes(check) && measured.reduce((sum, one) => sum + one.length, 0) < QUERIES)
       measured.push(check);
   return { warmUp, measured };
+}
+
+/** People drawn household by household (they come one after another), a household at a time. */
+function* householdsOf(people: Iterable<SyntheticPerson>): Generator<SyntheticPerson[]> {
+  let members: SyntheticPerson[] = [];
+  for (const person of people) {
+    if (members.length && members[0].household !== person.household) {
+      yield members;
+      members = [];
+    }
+    members.push(person);
+  }
+  if (members.length) yield members;
 }
 
 function percentile(sorted: number[], p: number): number {
