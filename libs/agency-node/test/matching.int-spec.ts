@@ -254,6 +254,23 @@ describe('matching against the agency’s records (real database)', () => {
     ]);
   });
 
+  it('does not offer another subject’s automatic match as a candidate for a namesake of the same check', async () => {
+    // Father and son both William Jones; the son is given with his date of birth, the father without.
+    const william = { role: 'adult' as const, givenName: 'William', familyName: 'Jones' };
+    const found = await matcher.findCandidates(dataSource.manager, [
+      subject({ subjectId: 'adult-son', ...william, dateOfBirth: '1984-11-02' }),
+      subject({ subjectId: 'adult-father', ...william, dateOfBirth: null }),
+    ]);
+    expect(
+      found
+        .filter(({ recordId }) => recordId.startsWith('MATCH-'))
+        .map(({ subjectId, recordId, confidence }) => ({ subjectId, recordId, confidence })),
+    ).toEqual([
+      { subjectId: 'adult-son', recordId: 'MATCH-WILLIAM', confidence: 'match' },
+      { subjectId: 'adult-father', recordId: 'MATCH-WILLIAM-SENIOR', confidence: 'possible-match' },
+    ]);
+  });
+
   it('finds a record by its PNC id written another way, whatever the names say', async () => {
     const found = await find(
       subject({ role: 'adult', givenName: 'W', familyName: 'Jones', dateOfBirth: null, pncId: '02/34567x' }),

@@ -45,8 +45,9 @@ export interface CheckSearch {
  * the subject (match-score.ts), and those at or above the possible-match line are returned, best first:
  * `match` above the match line, `possible-match` for a practitioner to confirm. An exact match of given
  * name, family name and date of birth is always a `match`. The subjects of a check are a household:
- * a subject without a `match` of its own is weighed again with the addresses of the records matched for
- * the others (match-score.ts, addHouseholdEvidence).
+ * a record that is another subject's `match` is not offered for this one (a father and son of one name),
+ * and a subject without a `match` of its own is weighed again with the addresses of the records matched
+ * for the others (match-score.ts, addHouseholdEvidence).
  */
 @Injectable()
 export class CheckMatcher {
@@ -78,9 +79,25 @@ export class CheckMatcher {
     );
     const candidates: FoundCandidate[] = [];
     const notes: SubjectSearchNote[] = [];
-    for (const { subject, scored, decided } of searched) {
-      let final = decided;
+    for (const searchedSubject of searched) {
+      const { subject } = searchedSubject;
+      let { scored, decided } = searchedSubject;
       const others = matched.filter((anchor) => anchor.subjectId !== subject.subjectId);
+      // One person is one subject of a check: a record that is another subject's automatic `match` (its
+      // exact date of birth, both names, clear of every rival) is that person, not this one's namesake.
+      const ownMatches = new Set(
+        decided
+          .filter((candidate) => candidate.confidence === 'match')
+          .map((candidate) => candidate.recordId),
+      );
+      const theirs = new Set(
+        others.map((anchor) => anchor.recordId).filter((recordId) => !ownMatches.has(recordId)),
+      );
+      if (scored.some((candidate) => theirs.has(candidate.recordId))) {
+        scored = scored.filter((candidate) => !theirs.has(candidate.recordId));
+        decided = decideAmongCandidates(scored);
+      }
+      let final = decided;
       if (others.length && !decided.some((candidate) => candidate.confidence === 'match')) {
         const beside = scored.map((candidate) =>
           others.some(

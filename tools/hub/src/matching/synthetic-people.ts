@@ -28,7 +28,10 @@ export interface SyntheticPerson {
   otherNames: string[];
   dateOfBirth: string;
   gender: Gender;
-  /** The address on the agency's record: one in five is an old one. */
+  /**
+   * The address on the agency's record: about one in five is an old one, mostly because the family moved
+   * after the agency last saw it, so a household's records go stale together.
+   */
   address: Address;
   /** Where the person lives now (what a referral gives); not part of the record. */
   home: Address;
@@ -172,14 +175,27 @@ export function* syntheticPeople(seed: number, count: number, idPrefix = 'P'): G
   }
 }
 
+/** The share of households that moved after the agency last recorded them. */
+const MOVED_SINCE_RECORDED = 0.25;
+/** In such a household, the share of its members' records still at the previous home. */
+const STILL_AT_PREVIOUS_HOME = 0.75;
+/** The share of the other records that hold an address of their own (a stay elsewhere, a slip). */
+const ADDRESS_OF_ITS_OWN = 0.03;
+
 function householdOf(random: Random): Array<Omit<SyntheticPerson, 'recordId' | 'household'>> {
   const home = address(random);
+  const previousHome = random.chance(MOVED_SINCE_RECORDED) ? address(random) : null;
+  // About one record in five holds an old address (0.25 x 0.75 + 0.03 of the rest), mostly the family's.
+  const recordedAddress = (): Address => {
+    if (previousHome && random.chance(STILL_AT_PREVIOUS_HOME)) return previousHome;
+    return random.chance(ADDRESS_OF_ITS_OWN) ? address(random) : home;
+  };
   const surnameA = familyName(random);
   const surnameB = random.chance(0.6) ? surnameA : familyName(random);
   const people: Array<Omit<SyntheticPerson, 'recordId' | 'household'>> = [];
   const adult = (gender: Gender, surname: string) => {
     const dateOfBirth = dateBetween(random, 1958, 2003);
-    people.push(person(random, gender, surname, dateOfBirth, home, true));
+    people.push(person(random, gender, surname, dateOfBirth, home, recordedAddress(), true));
     return people[people.length - 1];
   };
   const mother = adult('female', surnameB);
@@ -194,14 +210,14 @@ function householdOf(random: Random): Array<Omit<SyntheticPerson, 'recordId' | '
     const dateOfBirth = dateBetween(random, Math.max(2005, motherYear + 17), Math.min(2025, motherYear + 45));
     const gender: Gender = random.chance(0.5) ? 'female' : 'male';
     const surname = childSurname();
-    const child = person(random, gender, surname, dateOfBirth, home, false);
+    const child = person(random, gender, surname, dateOfBirth, home, recordedAddress(), false);
     // A son named after his father (the classic junior/senior pair).
     if (father && gender === 'male' && random.chance(0.03)) child.givenName = father.givenName;
     people.push(child);
     // Twins: same date of birth, family name and address (about one birth in 60).
     if (random.chance(0.016)) {
       const twinGender: Gender = random.chance(0.5) ? 'female' : 'male';
-      people.push(person(random, twinGender, surname, dateOfBirth, home, false));
+      people.push(person(random, twinGender, surname, dateOfBirth, home, recordedAddress(), false));
     }
   }
   return people;
@@ -213,6 +229,7 @@ function person(
   surname: string,
   dateOfBirth: string,
   home: Address,
+  recorded: Address,
   adult: boolean,
 ): Omit<SyntheticPerson, 'recordId' | 'household'> {
   const given = givenName(random, gender);
@@ -227,8 +244,7 @@ function person(
     otherNames,
     dateOfBirth,
     gender,
-    // One record in five holds an old address.
-    address: random.chance(0.8) ? home : address(random),
+    address: recorded,
     home,
     nhsNumber: random.chance(0.7) ? nhsNumber(random) : null,
     upn: age >= 4 && age <= 18 && random.chance(0.6) ? upn(random) : null,
@@ -285,6 +301,28 @@ export interface SyntheticQuery {
   subject: QueriedPerson;
 }
 
+/** The address a referral gives for a whole household, and whether it is one the agency cannot know. */
+export interface ReferralAddress {
+  address: Address | null;
+  moved: boolean;
+}
+
+/**
+ * A referral about a household gives one address for all of it: the family's home (nine in ten), none,
+ * or, about as often as a single query carries the error `moved-address`, a new one the family has
+ * moved to.
+ */
+export function referralAddressOf(random: Random, home: Address): ReferralAddress {
+  if (random.chance(1 / 12)) return { address: address(random), moved: true };
+  return { address: random.chance(0.9) ? home : null, moved: false };
+}
+
+/** Queries about each member of a household, as one referral gives them. */
+export function householdQueries(random: Random, members: SyntheticPerson[], known: boolean): SyntheticQuery[] {
+  const referral = referralAddressOf(random, members[0].home);
+  return members.map((person) => queryAbout(random, person, known, referral));
+}
+
 const DATE_OF_BIRTH_ERRORS: readonly QueryError[] = [
   'date-of-birth-transposed',
   'date-of-birth-typo',
@@ -296,22 +334,33 @@ const DATE_OF_BIRTH_ERRORS: readonly QueryError[] = [
  * household's address (not always), and one error (a quarter of queries two) drawn from QUERY_ERRORS
  * among those that can apply to that person.
  */
-export function queryAbout(random: Random, person: SyntheticPerson, known: boolean): SyntheticQuery {
+export function queryAbout(
+  random: Random,
+  person: SyntheticPerson,
+  known: boolean,
+  household?: ReferralAddress,
+): SyntheticQuery {
   const { recordId: _recordId, home: _home, household: _household, ...details } = person;
   const subject: QueriedPerson = {
     ...details,
     otherNames: [],
     // A referral nearly always gives the household's address (the child's home); one in ten does not.
-    address: random.chance(0.9) ? person.home : (null as unknown as Address),
+    address: household
+      ? (household.address as Address)
+      : random.chance(0.9)
+        ? person.home
+        : (null as unknown as Address),
     nhsNumber: null,
     upn: null,
     pncId: null,
   };
-  const errors: QueryError[] = [];
+  // A household's move is the referral's, so it is one error of each of its subjects.
+  const errors: QueryError[] = household?.moved ? ['moved-address'] : [];
   const wanted = random.chance(0.25) ? 2 : 1;
   for (let attempt = 0; errors.length < wanted && attempt < 20; attempt++) {
     const error = random.pick(QUERY_ERRORS);
     if (errors.includes(error) || (error === 'none' && wanted > 1)) continue;
+    if (household && error === 'moved-address') continue;
     // One thing wrong with the date of birth at a time.
     if (DATE_OF_BIRTH_ERRORS.includes(error) && errors.some((other) => DATE_OF_BIRTH_ERRORS.includes(other)))
       continue;
