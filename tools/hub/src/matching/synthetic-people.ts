@@ -318,7 +318,11 @@ export function referralAddressOf(random: Random, home: Address): ReferralAddres
 }
 
 /** Queries about each member of a household, as one referral gives them. */
-export function householdQueries(random: Random, members: SyntheticPerson[], known: boolean): SyntheticQuery[] {
+export function householdQueries(
+  random: Random,
+  members: SyntheticPerson[],
+  known: boolean,
+): SyntheticQuery[] {
   const referral = referralAddressOf(random, members[0].home);
   return members.map((person) => queryAbout(random, person, known, referral));
 }
