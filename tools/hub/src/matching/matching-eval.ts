@@ -18,6 +18,7 @@ import { ManualClock } from '@mash/platform';
 import { adminDatabaseUrl, connectAdmin, resolveProvisionOptions } from '../provisioning';
 import {
   householdQueries,
+  householdsOf,
   QUERY_ERRORS,
   QueryError,
   queryAbout,
@@ -316,19 +317,6 @@ function makeChecks(): { warmUp: SyntheticQuery[][]; measured: SyntheticQuery[][
     if (!warmUp.includes(check) && measured.reduce((sum, one) => sum + one.length, 0) < QUERIES)
       measured.push(check);
   return { warmUp, measured };
-}
-
-/** People drawn household by household (they come one after another), a household at a time. */
-function* householdsOf(people: Iterable<SyntheticPerson>): Generator<SyntheticPerson[]> {
-  let members: SyntheticPerson[] = [];
-  for (const person of people) {
-    if (members.length && members[0].household !== person.household) {
-      yield members;
-      members = [];
-    }
-    members.push(person);
-  }
-  if (members.length) yield members;
 }
 
 function percentile(sorted: number[], p: number): number {

@@ -1,15 +1,15 @@
 import { isValidNhsNumber } from '@mash/agency-node';
-import { householdQueries, queryAbout, Random, SyntheticPerson, syntheticPeople } from './synthetic-people';
+import {
+  householdQueries,
+  householdsOf,
+  queryAbout,
+  Random,
+  SyntheticPerson,
+  syntheticPeople,
+} from './synthetic-people';
 
 const sameAddress = (a: SyntheticPerson['address'] | null, b: SyntheticPerson['address'] | null) =>
   JSON.stringify(a) === JSON.stringify(b);
-
-function households(people: SyntheticPerson[]): SyntheticPerson[][] {
-  const byHousehold = new Map<number, SyntheticPerson[]>();
-  for (const person of people)
-    byHousehold.set(person.household, [...(byHousehold.get(person.household) ?? []), person]);
-  return [...byHousehold.values()];
-}
 
 describe('synthetic people for the matching evaluation', () => {
   const people = [...syntheticPeople(20261126, 20_000)];
@@ -32,7 +32,7 @@ describe('synthetic people for the matching evaluation', () => {
     // A stale record shares its old address with another member of its household far more often than
     // chance would (each address is drawn at random among hundreds of thousands).
     let shared = 0;
-    for (const members of households(people))
+    for (const members of [...householdsOf(people)])
       for (const person of members)
         if (
           !sameAddress(person.address, person.home) &&
@@ -44,7 +44,7 @@ describe('synthetic people for the matching evaluation', () => {
 
   it('asks about a household with one referral address for all of it, and a family’s move as every subject’s error', () => {
     const random = new Random(1);
-    const families = households(people).filter((members) => members.length >= 3);
+    const families = [...householdsOf(people)].filter((members) => members.length >= 3);
     let moved = 0;
     for (const members of families.slice(0, 400)) {
       const queries = householdQueries(random, members, true);

@@ -269,6 +269,19 @@ function nicknamesOf(name: string): string[] {
   return [...forms].map((form) => form[0].toUpperCase() + form.slice(1));
 }
 
+/** People drawn household by household (they come one after another), a household at a time. */
+export function* householdsOf(people: Iterable<SyntheticPerson>): Generator<SyntheticPerson[]> {
+  let members: SyntheticPerson[] = [];
+  for (const person of people) {
+    if (members.length && members[0].household !== person.household) {
+      yield members;
+      members = [];
+    }
+    members.push(person);
+  }
+  if (members.length) yield members;
+}
+
 /** The day the evaluation's checks are made: no date of birth is after it. */
 export const TODAY = '2026-11-26';
 
@@ -307,14 +320,18 @@ export interface ReferralAddress {
   moved: boolean;
 }
 
-/**
- * A referral about a household gives one address for all of it: the family's home (nine in ten), none,
- * or, about as often as a single query carries the error `moved-address`, a new one the family has
- * moved to.
- */
-export function referralAddressOf(random: Random, home: Address): ReferralAddress {
-  if (random.chance(1 / 12)) return { address: address(random), moved: true };
+/** A referral nearly always gives the household's address (the child's home); one in ten does not. */
+function homeAsGiven(random: Random, home: Address): ReferralAddress {
   return { address: random.chance(0.9) ? home : null, moved: false };
+}
+
+/**
+ * A referral about a household gives one address for all of it: the home as any referral gives it, or,
+ * about as often as a single query carries the error `moved-address`, a new one the family has moved to.
+ */
+function referralAddressOf(random: Random, home: Address): ReferralAddress {
+  if (random.chance(1 / 12)) return { address: address(random), moved: true };
+  return homeAsGiven(random, home);
 }
 
 /** Queries about each member of a household, as one referral gives them. */
@@ -345,21 +362,17 @@ export function queryAbout(
   household?: ReferralAddress,
 ): SyntheticQuery {
   const { recordId: _recordId, home: _home, household: _household, ...details } = person;
+  const referral = household ?? homeAsGiven(random, person.home);
   const subject: QueriedPerson = {
     ...details,
     otherNames: [],
-    // A referral nearly always gives the household's address (the child's home); one in ten does not.
-    address: household
-      ? (household.address as Address)
-      : random.chance(0.9)
-        ? person.home
-        : (null as unknown as Address),
+    address: referral.address as Address,
     nhsNumber: null,
     upn: null,
     pncId: null,
   };
   // A household's move is the referral's, so it is one error of each of its subjects.
-  const errors: QueryError[] = household?.moved ? ['moved-address'] : [];
+  const errors: QueryError[] = referral.moved ? ['moved-address'] : [];
   const wanted = random.chance(0.25) ? 2 : 1;
   for (let attempt = 0; errors.length < wanted && attempt < 20; attempt++) {
     const error = random.pick(QUERY_ERRORS);
