@@ -7,7 +7,8 @@ import {
   FoundCandidate,
   importAgencyRecords,
 } from '../src';
-import { candidateQuery, recordSearchKeys } from '../src/matching';
+import { candidateQuery, recordSearchKeys } from '@mash/matching';
+import { AGENCY_PEOPLE } from '../src/records/person-row';
 import { adminPg, testServiceEnv } from '../../../test-support/env';
 
 /**
@@ -125,7 +126,7 @@ describe('matching against the agency’s records (real database)', () => {
       await manager.query(`SET LOCAL enable_seqscan = off`);
       const lines: string[] = [];
       for (const dateOfBirth of ['2016-03-04', null]) {
-        const { sql, parameters } = candidateQuery(subject({ dateOfBirth }));
+        const { sql, parameters } = candidateQuery(subject({ dateOfBirth }), AGENCY_PEOPLE);
         const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(`EXPLAIN ${sql}`, parameters);
         lines.push(...rows.map((row) => row['QUERY PLAN']));
       }

@@ -1,4 +1,4 @@
-import { isValidNhsNumber } from '@mash/agency-node';
+import { isValidNhsNumber } from '@mash/matching';
 import {
   householdQueries,
   householdsOf,

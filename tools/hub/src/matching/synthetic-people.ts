@@ -1,5 +1,5 @@
 import type { Address, Gender } from '@mash/contracts';
-import { NICKNAMES, transposeDayAndMonth, isCalendarDate } from '@mash/agency-node';
+import { NICKNAMES, transposeDayAndMonth, isCalendarDate } from '@mash/matching';
 import {
   FAMILY_NAMES,
   GIVEN_NAMES_FEMALE,

@@ -9,3 +9,4 @@ export * from './name-similarity';
 export * from './nicknames';
 export * from './phonetic-codes';
 export * from './search-keys';
+export * from './match-subjects';
