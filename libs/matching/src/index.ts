@@ -10,3 +10,4 @@ export * from './nicknames';
 export * from './phonetic-codes';
 export * from './search-keys';
 export * from './match-subjects';
+export * from './age-band';
