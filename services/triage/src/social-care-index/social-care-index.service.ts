@@ -9,7 +9,14 @@ import type {
   SocialCareIndexResult,
   SocialCareStatus,
 } from '@mash/contracts';
-import { bornBetweenFor, findCandidateRecords, matchSubjects, SubjectToMatch } from '@mash/matching';
+import {
+  bornBetweenFor,
+  CandidateRecord,
+  findCandidateRecords,
+  matchSubjects,
+  searchName,
+  SubjectToMatch,
+} from '@mash/matching';
 import { Clock, CLOCK, DomainError, ValidationFailedError } from '@mash/platform';
 import { dueDateDistance, dueDateReason } from './due-date-match';
 import type { ImportResultResponse } from './dto/import-result.response';
@@ -132,6 +139,7 @@ export class SocialCareIndexService {
       .filter(({ adult }) => isMother(adult.relationship));
     if (!mothers.length || !child.expectedDueDate)
       return { childIndex, result: { childIndex, known: false } };
+    const childrenOf = new Map<string, string[]>();
     const found = await matchSubjects(
       mothers.map(({ adult, adultIndex }) => ({
         subjectId: `adult-${adultIndex}`,
@@ -143,10 +151,28 @@ export class SocialCareIndexService {
         gender: adult.gender ?? 'female',
         address: adult.address ?? child.address,
       })),
-      (subject) => findCandidateRecords(manager, subject, INDEX_MOTHERS),
+      async (subject) => {
+        // Several records name one mother: she is one person, not rivals of each other. One record
+        // stands for her; the others are hers too.
+        const { records, truncated } = await findCandidateRecords(manager, subject, INDEX_MOTHERS);
+        const standIn = new Map<string, CandidateRecord>();
+        for (const record of records) {
+          const key = `${searchName(record)}|${record.dateOfBirth ?? ''}`;
+          const first = standIn.get(key);
+          if (first) childrenOf.get(first.recordId)!.push(record.recordId);
+          else {
+            standIn.set(key, record);
+            childrenOf.set(record.recordId, [record.recordId]);
+          }
+        }
+        return { records: [...standIn.values()], truncated };
+      },
       asOf,
     );
     if (!found.candidates.length) return { childIndex, result: { childIndex, known: false } };
+    const mothersFound = found.candidates.flatMap((mother) =>
+      (childrenOf.get(mother.recordId) ?? [mother.recordId]).map((recordId) => ({ ...mother, recordId })),
+    );
     const records: Array<{
       record_id: string;
       unborn: boolean;
@@ -155,11 +181,11 @@ export class SocialCareIndexService {
     }> = await manager.query(
       `SELECT record_id, unborn, expected_due_date::text AS expected_due_date, date_of_birth::text AS date_of_birth
          FROM social_care_index WHERE record_id = ANY($1::text[])`,
-      [found.candidates.map((candidate) => candidate.recordId)],
+      [mothersFound.map((candidate) => candidate.recordId)],
     );
     const byId = new Map(records.map((record) => [record.record_id, record]));
     const candidates: IndexCandidate[] = [];
-    for (const mother of found.candidates) {
+    for (const mother of mothersFound) {
       const row = byId.get(mother.recordId);
       if (!row) continue;
       const record = {
@@ -187,7 +213,7 @@ export class SocialCareIndexService {
     }
     if (candidates.length) return { childIndex, candidates: candidates.slice(0, MAX_CANDIDATES_TO_REVIEW) };
     // No pre-birth record, but a mother the matcher is sure of: her other children are the family.
-    const motherRecord = found.candidates.find((candidate) => candidate.confidence === 'match');
+    const motherRecord = mothersFound.find((candidate) => candidate.confidence === 'match');
     const linkedRecords = motherRecord ? await this.linkedRecords(manager, motherRecord.recordId, true) : [];
     return {
       childIndex,
