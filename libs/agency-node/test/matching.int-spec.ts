@@ -204,6 +204,22 @@ describe('matching against the agency’s records (real database)', () => {
     ]);
   });
 
+  it('tells namesakes apart by the age band a referral’s approximate age gives (bornBetween), as a possible match only', async () => {
+    const found = await find(
+      subject({
+        role: 'adult',
+        givenName: 'William',
+        familyName: 'Jones',
+        dateOfBirth: null,
+        bornBetween: { earliest: '1983-11-03', latest: '1986-11-02' },
+      }),
+    );
+    expect(found.map(({ recordId, confidence }) => ({ recordId, confidence }))).toEqual([
+      { recordId: 'MATCH-WILLIAM', confidence: 'possible-match' },
+    ]);
+    expect(found[0].reasons).toContain('the record’s date of birth fits the approximate age given');
+  });
+
   it('finds a subject without a date of birth, name misspelt, among the people at its postcode', async () => {
     // Mowak does not sound like Nowak (MK, NK): only the postcode finds her, not the name keys.
     const misspelt = {

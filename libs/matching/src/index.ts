@@ -11,3 +11,4 @@ export * from './phonetic-codes';
 export * from './search-keys';
 export * from './match-subjects';
 export * from './age-band';
+export * from './evaluation/synthetic-people';
