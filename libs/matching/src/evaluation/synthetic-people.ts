@@ -383,7 +383,10 @@ export function queryAbout(
     if (errors.includes(error) || (error === 'none' && wanted > 1)) continue;
     if (household && error === 'moved-address') continue;
     // One thing wrong with the date of birth at a time.
-    if (DATE_OF_BIRTH_ERRORS.includes(error) && errors.some((other) => DATE_OF_BIRTH_ERRORS.includes(other as QueryError)))
+    if (
+      DATE_OF_BIRTH_ERRORS.includes(error) &&
+      errors.some((other) => DATE_OF_BIRTH_ERRORS.includes(other as QueryError))
+    )
       continue;
     if (applyError(random, error, subject, person)) errors.push(error);
   }
@@ -581,11 +584,7 @@ export type ExtraQueryError = (typeof EXTRA_QUERY_ERRORS)[number];
  * group, a slip), otherwise the age in years (one in four a year out: a birthday just passed or
  * coming, a guess). `asOf`: the day of the referral.
  */
-export function approximateAgeOf(
-  random: Random,
-  dateOfBirth: string,
-  asOf: Date,
-): ApproximateAge {
+export function approximateAgeOf(random: Random, dateOfBirth: string, asOf: Date): ApproximateAge {
   const [year, month, day] = dateOfBirth.split('-').map(Number);
   const had =
     asOf.getUTCMonth() + 1 > month || (asOf.getUTCMonth() + 1 === month && asOf.getUTCDate() >= day);
