@@ -249,7 +249,7 @@ async function main(): Promise<void> {
     times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)].toFixed(1);
   const share = (part: number, whole: number) =>
     `${part} / ${whole} (${(part / Math.max(1, whole)).toFixed(3)})`;
-  const line = (label: string, value: string) => console.log(`${label.padEnd(60)} ${value}`);
+  const line = (label: string, value: string) => process.stdout.write(`${label.padEnd(60)} ${value}\n`);
   line(
     'people generated / children in the index',
     `${PEOPLE.toLocaleString('en-GB')} / ${children.length.toLocaleString('en-GB')}`,
@@ -297,6 +297,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(error);
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
