@@ -53,6 +53,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       amqpUrl: options.config.AMQP_URL,
       queue,
       prefetch: options.config.AMQP_PREFETCH,
+      retryHorizonMs: options.config.RETRY_HORIZON_HOURS * 3_600_000,
       dataSource: app.get(DataSource),
       signatures: loadSignatureVerifier(queue, options.config),
       tls: amqpTlsOptions(options.config),
