@@ -49,6 +49,9 @@ const TEMPORARY_SYSTEM_CODES = new Set([
 /** TypeORM's and node-postgres's own errors when the pool or a connection went away under a query. */
 const TEMPORARY_ERROR_NAMES = new Set([
   'QueryRunnerAlreadyReleasedError',
+  'QueryRunnerProviderAlreadyReleasedError',
+  'TransactionNotStartedError',
+  'CannotGetEntityManagerNotConnectedError',
   'ConnectionIsNotSetError',
   'CannotExecuteNotConnectedError',
   'ConnectionNotFoundError',
