@@ -30,7 +30,12 @@ export function printReport(report: ChaosReport, print: (line: string) => void =
     const sorted = [...samples].sort((a, b) => a - b);
     return `${service} ${sorted[Math.floor(sorted.length / 2)]} ms median, ${sorted[sorted.length - 1]} ms max (${sorted.length})`;
   });
-  print(`time to ready (spawn to /health/ready 200): ${ready.join('; ')}`);
+  print(`time to ready after a SIGKILL (spawn to /health/ready 200): ${ready.join('; ') || 'no restart measured'}`);
+  print(
+    `time to ready at the start, all processes at once: ${Object.entries(report.initialReadyMs)
+      .map(([key, ms]) => `${key} ${ms} ms`)
+      .join('; ')}`,
+  );
   print(`elapsed ${report.elapsedSeconds} s; ${report.settled ? 'quiet' : 'NOT quiet within the settle timeout'}; ${report.ok ? 'OK' : 'FAILED'}`);
 }
 

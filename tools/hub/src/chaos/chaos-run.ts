@@ -72,8 +72,10 @@ export interface ChaosReport {
   http: Record<string, number>;
   kills: number;
   outages: { what: 'broker' | 'database'; atSeconds: number; seconds: number }[];
-  /** Time from spawn to /health/ready per start, ms, by service (starts while a server was away left out). */
+  /** Time from spawn to /health/ready, ms, by service: each restart after a SIGKILL (starts while a server was away left out). */
   readyMs: Record<string, number[]>;
+  /** The same at the run's start, when every process starts at once on the same cores. */
+  initialReadyMs: Record<string, number>;
   elapsedSeconds: number;
   settled: boolean;
   ok: boolean;
@@ -141,6 +143,8 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
   let stopping = false;
   const serversAway = { broker: false, database: false };
   const readyMs: Record<string, number[]> = {};
+  const initialReadyMs: Record<string, number> = {};
+  let initialStart = true;
   const http: Record<string, number> = {};
   const countHttp = (what: string) => (http[what] = (http[what] ?? 0) + 1);
 
@@ -213,6 +217,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       instance.child = child;
       instance.startedAt = Date.now();
       const awayAtStart = serversAway.broker || serversAway.database;
+      const initial = initialStart;
       const keep = (chunk: Buffer) => {
         instance.output.push(String(chunk));
         if (instance.output.length > 200) instance.output.splice(0, 100);
@@ -232,8 +237,10 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
             () => false,
           );
           if (ok) {
-            if (!awayAtStart && !serversAway.broker && !serversAway.database)
-              (readyMs[instance.service] ??= []).push(Date.now() - instance.startedAt);
+            const ms = Date.now() - instance.startedAt;
+            if (initial) initialReadyMs[instance.key] = ms;
+            else if (!awayAtStart && !serversAway.broker && !serversAway.database)
+              (readyMs[instance.service] ??= []).push(ms);
             return;
           }
           await sleep(50);
@@ -247,6 +254,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       const states = await Promise.all(instances.map((instance) => isReady(instance.port)));
       return states.every(Boolean);
     }, 60_000, 'every service ready at start');
+    initialStart = false;
     log(`chaos: ${instances.length} processes ready in ${elapsed().toFixed(1)} s`);
 
     const secret = provisionOptions.authDevSecret;
@@ -332,24 +340,27 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       const brokerAt = 5 + random() * Math.max(1, sendSeconds * 0.3);
       await sleep(Math.max(0, brokerAt * 1000 - (Date.now() - started)));
       if (options.brokerOutageSeconds > 0) {
-        outages.push({ what: 'broker', atSeconds: Math.round(elapsed()), seconds: options.brokerOutageSeconds });
-        log(`chaos: ${elapsed().toFixed(0)} s: stopping RabbitMQ for ${options.brokerOutageSeconds} s`);
+        const at = elapsed();
+        log(`chaos: ${at.toFixed(0)} s: stopping RabbitMQ for ${options.brokerOutageSeconds} s`);
         serversAway.broker = true;
         rabbit.stop();
         await sleep(options.brokerOutageSeconds * 1000);
         await rabbit.start();
         serversAway.broker = false;
+        // From the stop command to the node answering again: stopping and starting a node take seconds too.
+        outages.push({ what: 'broker', atSeconds: Math.round(at), seconds: Math.round(elapsed() - at) });
         log(`chaos: ${elapsed().toFixed(0)} s: RabbitMQ is back`);
       }
       await sleep((5 + random() * 10) * 1000);
       if (options.databaseOutageSeconds > 0) {
-        outages.push({ what: 'database', atSeconds: Math.round(elapsed()), seconds: options.databaseOutageSeconds });
-        log(`chaos: ${elapsed().toFixed(0)} s: stopping PostgreSQL for ${options.databaseOutageSeconds} s`);
+        const at = elapsed();
+        log(`chaos: ${at.toFixed(0)} s: stopping PostgreSQL for ${options.databaseOutageSeconds} s`);
         serversAway.database = true;
         postgres.stop();
         await sleep(options.databaseOutageSeconds * 1000);
         postgres.start();
         serversAway.database = false;
+        outages.push({ what: 'database', atSeconds: Math.round(at), seconds: Math.round(elapsed() - at) });
         log(`chaos: ${elapsed().toFixed(0)} s: PostgreSQL is back`);
       }
     })();
@@ -409,6 +420,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       kills,
       outages,
       readyMs,
+      initialReadyMs,
       elapsedSeconds: Math.round(elapsed()),
       settled,
       ok,
