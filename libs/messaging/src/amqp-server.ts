@@ -234,7 +234,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       return duplicate ? 'duplicate' : 'handled';
     } catch (error) {
       const action = failureAction(error);
-      if (action.action === 'dead-letter') return this.deadLetter(channel, message, action.reason, action.code);
+      if (action.action === 'dead-letter')
+        return this.deadLetter(channel, message, action.reason, action.code);
       return this.retryLater(channel, message, action);
     }
   }
@@ -268,15 +269,24 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     }
     const { tier, delayMs } = retryDelay(action.budget === 'failure' ? attempts : waits, delays);
     if (action.budget === 'failure' && (attempts === 1 || isPowerOfTwo(attempts))) {
-      this.log.warn(`message ${String(message.properties.messageId)} failed (${action.reason}); retry ${attempts}`);
+      this.log.warn(
+        `message ${String(message.properties.messageId)} failed (${action.reason}); retry ${attempts}`,
+      );
     }
-    await this.republish(channel, retryExchange(this.options.queue.owner), retryQueueName(queue, tier), message, {
-      [WireHeaders.Attempt]: attempts,
-      [RetryHeaders.Waits]: waits,
-      [RetryHeaders.FirstFailedAt]: firstFailedAt,
-      [RetryHeaders.FailureCode]: action.code,
-      [WireHeaders.FailureReason]: action.reason,
-    }, String(delayMs));
+    await this.republish(
+      channel,
+      retryExchange(this.options.queue.owner),
+      retryQueueName(queue, tier),
+      message,
+      {
+        [WireHeaders.Attempt]: attempts,
+        [RetryHeaders.Waits]: waits,
+        [RetryHeaders.FirstFailedAt]: firstFailedAt,
+        [RetryHeaders.FailureCode]: action.code,
+        [WireHeaders.FailureReason]: action.reason,
+      },
+      String(delayMs),
+    );
     channel.ack(message);
     messageRetries.inc({ queue, code: action.code });
     return action.budget === 'failure' ? 'retried' : 'waiting';

@@ -56,12 +56,16 @@ describe('what the AMQP edge does with a failed message', () => {
   });
 
   it('dead-letters every other kind at once, with its code and reason', () => {
-    expect(failureAction(new PermanentMessageError('check c-1 is for health, not police', 'misrouted'))).toEqual({
+    expect(
+      failureAction(new PermanentMessageError('check c-1 is for health, not police', 'misrouted')),
+    ).toEqual({
       action: 'dead-letter',
       code: 'misrouted',
       reason: 'PermanentMessageError (misrouted): check c-1 is for health, not police',
     });
-    expect(failureAction(new DomainError('outgoing-message-invalid', 'outgoing check.responded: items'))).toEqual({
+    expect(
+      failureAction(new DomainError('outgoing-message-invalid', 'outgoing check.responded: items')),
+    ).toEqual({
       action: 'dead-letter',
       code: 'outgoing-message-invalid',
       reason: 'invalid outgoing-message-invalid: outgoing check.responded: items',
@@ -74,7 +78,11 @@ describe('what the AMQP edge does with a failed message', () => {
 
   it('dead-letters a bug at once as internal, without its message', () => {
     const bug = new TypeError('Cannot read properties of undefined (reading "Amy")');
-    expect(failureAction(bug)).toEqual({ action: 'dead-letter', code: 'internal', reason: 'internal: TypeError' });
+    expect(failureAction(bug)).toEqual({
+      action: 'dead-letter',
+      code: 'internal',
+      reason: 'internal: TypeError',
+    });
     expect(failureAction(pgError('23502', 'null value in column "family_name"'))).toEqual({
       action: 'dead-letter',
       code: 'internal',

@@ -59,8 +59,10 @@ export function failureAction(error: unknown): FailureAction {
     return { action: 'retry', budget: 'waiting', code: error.code, reason: failureReason(error) };
   }
   const domain = asDomainError(error);
-  if (!domain) return { action: 'dead-letter', code: 'internal', reason: `internal: ${failureReason(error)}` };
-  const reason = domain === error ? failureReason(error) : `temporary ${domain.code}: ${failureReason(error)}`;
+  if (!domain)
+    return { action: 'dead-letter', code: 'internal', reason: `internal: ${failureReason(error)}` };
+  const reason =
+    domain === error ? failureReason(error) : `temporary ${domain.code}: ${failureReason(error)}`;
   switch (domain.kind) {
     case 'temporary':
       return { action: 'retry', budget: 'failure', code: domain.code, reason };

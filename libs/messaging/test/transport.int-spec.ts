@@ -65,7 +65,8 @@ class ScriptedHandler {
     });
     if (behaviour.permanent.has(message.contactId))
       throw new PermanentMessageError(`contact ${message.contactId} refused`, 'refused');
-    if (behaviour.bug.has(message.contactId)) throw new TypeError(`cannot read ${message.children[0]?.givenName}`);
+    if (behaviour.bug.has(message.contactId))
+      throw new TypeError(`cannot read ${message.children[0]?.givenName}`);
     if ((behaviour.earlyLeft[message.contactId] ?? 0) > 0) {
       behaviour.earlyLeft[message.contactId]--;
       throw new RetryableMessageError(`contact ${message.contactId} arrived early`);
@@ -73,7 +74,9 @@ class ScriptedHandler {
     if ((behaviour.failuresLeft[message.contactId] ?? 0) > 0) {
       behaviour.failuresLeft[message.contactId]--;
       // As node-postgres raises it while PostgreSQL restarts.
-      throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+      throw Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      });
     }
   }
 }

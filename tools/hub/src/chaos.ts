@@ -23,20 +23,33 @@ export function printReport(report: ChaosReport, print: (line: string) => void =
   const deadLetters = Object.entries(report.deadLetters).filter(([, n]) => n > 0);
   const unpublished = Object.entries(report.unpublishedOutbox).filter(([, n]) => n > 0);
   print(`\ndead letters: ${deadLetters.length ? deadLetters.map(([q, n]) => `${q} ${n}`).join(', ') : '0'}`);
-  print(`unpublished outbox rows: ${unpublished.length ? unpublished.map(([s, n]) => `${s} ${n}`).join(', ') : '0'}`);
-  print(`HTTP answers: ${Object.entries(report.http).sort().map(([what, n]) => `${what}: ${n}`).join('; ')}`);
-  print(`kills: ${report.kills}; outages: ${report.outages.map((o) => `${o.what} ${o.seconds} s at ${o.atSeconds} s`).join(', ') || 'none'}`);
+  print(
+    `unpublished outbox rows: ${unpublished.length ? unpublished.map(([s, n]) => `${s} ${n}`).join(', ') : '0'}`,
+  );
+  print(
+    `HTTP answers: ${Object.entries(report.http)
+      .sort()
+      .map(([what, n]) => `${what}: ${n}`)
+      .join('; ')}`,
+  );
+  print(
+    `kills: ${report.kills}; outages: ${report.outages.map((o) => `${o.what} ${o.seconds} s at ${o.atSeconds} s`).join(', ') || 'none'}`,
+  );
   const ready = Object.entries(report.readyMs).map(([service, samples]) => {
     const sorted = [...samples].sort((a, b) => a - b);
     return `${service} ${sorted[Math.floor(sorted.length / 2)]} ms median, ${sorted[sorted.length - 1]} ms max (${sorted.length})`;
   });
-  print(`time to ready after a SIGKILL (spawn to /health/ready 200): ${ready.join('; ') || 'no restart measured'}`);
+  print(
+    `time to ready after a SIGKILL (spawn to /health/ready 200): ${ready.join('; ') || 'no restart measured'}`,
+  );
   print(
     `time to ready at the start, all processes at once: ${Object.entries(report.initialReadyMs)
       .map(([key, ms]) => `${key} ${ms} ms`)
       .join('; ')}`,
   );
-  print(`elapsed ${report.elapsedSeconds} s; ${report.settled ? 'quiet' : 'NOT quiet within the settle timeout'}; ${report.ok ? 'OK' : 'FAILED'}`);
+  print(
+    `elapsed ${report.elapsedSeconds} s; ${report.settled ? 'quiet' : 'NOT quiet within the settle timeout'}; ${report.ok ? 'OK' : 'FAILED'}`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -57,7 +70,8 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const number = (value: string | undefined, fallback: number) => (value === undefined ? fallback : Number(value));
+  const number = (value: string | undefined, fallback: number) =>
+    value === undefined ? fallback : Number(value);
   const d = DEFAULT_CHAOS_OPTIONS;
   const report = await runChaos({
     contacts: number(values.contacts, d.contacts),

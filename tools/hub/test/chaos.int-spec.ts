@@ -53,6 +53,8 @@ describe('the hub under kills and outages (npm run chaos, short)', () => {
   });
 
   it('answers 503, never 500, while a server is away', () => {
-    expect(Object.keys(report.http).filter((what) => / 5\d\d$/.test(what) && !/ 503$/.test(what))).toEqual([]);
+    expect(Object.keys(report.http).filter((what) => / 5\d\d$/.test(what) && !/ 503$/.test(what))).toEqual(
+      [],
+    );
   });
 });

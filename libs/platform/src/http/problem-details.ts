@@ -81,7 +81,8 @@ export class TemporaryError extends DomainError {
 export function asDomainError(error: unknown): DomainError | undefined {
   if (error instanceof DomainError) return error;
   const cause = temporaryCause(error);
-  if (cause) return new TemporaryError(cause, 'the service cannot reach what it depends on; try again shortly');
+  if (cause)
+    return new TemporaryError(cause, 'the service cannot reach what it depends on; try again shortly');
   return undefined;
 }
 
@@ -217,9 +218,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       this.logger.error(`unhandled ${exception instanceof Error ? exception.name : 'error'}`);
     }
     if (response.headersSent) return;
-    response
-      .status(problem.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(problem));
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -6,7 +6,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { AGENCIES, agencyService, queueOf, SERVICES, ServiceName } from '@mash/contracts';
 import { issueDevelopmentToken } from '@mash/platform';
-import { ManagementApi, provision, ProvisionOptions, resolveProvisionOptions, serviceEnv } from '../provisioning';
+import {
+  ManagementApi,
+  provision,
+  ProvisionOptions,
+  resolveProvisionOptions,
+  serviceEnv,
+} from '../provisioning';
 import { connectAdmin, databaseName } from '../provisioning';
 import { OwnPostgres, OwnRabbitMq, portInUse, removeDir } from './own-servers';
 
@@ -102,8 +108,17 @@ function syntheticContact(n: number) {
     channel: 'portal',
     requestType: 'safeguarding',
     referrer: { name: 'Chaos Referrer', organisation: 'Chaos School', email: 'chaos@chaos.example' },
-    children: [{ givenName: `Chaoschild${n}`, familyName: 'Synthetic', dateOfBirth: '2015-05-05', gender: 'unknown' }],
-    adults: [{ givenName: `Chaosadult${n}`, familyName: 'Synthetic', dateOfBirth: '1985-05-05', relationship: 'parent' }],
+    children: [
+      { givenName: `Chaoschild${n}`, familyName: 'Synthetic', dateOfBirth: '2015-05-05', gender: 'unknown' },
+    ],
+    adults: [
+      {
+        givenName: `Chaosadult${n}`,
+        familyName: 'Synthetic',
+        dateOfBirth: '1985-05-05',
+        relationship: 'parent',
+      },
+    ],
     concern: { summary: 'Synthetic chaos contact', categories: ['neglect'], immediateDanger: false },
     consent: { status: 'given', givenBy: 'parent' },
   };
@@ -125,7 +140,12 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
 
-  for (const port of [CHAOS_PORTS.amqp, CHAOS_PORTS.management, CHAOS_PORTS.erlangDistribution, CHAOS_PORTS.postgres]) {
+  for (const port of [
+    CHAOS_PORTS.amqp,
+    CHAOS_PORTS.management,
+    CHAOS_PORTS.erlangDistribution,
+    CHAOS_PORTS.postgres,
+  ]) {
     if (await portInUse(port)) throw new Error(`port ${port} is in use: is another chaos run going on?`);
   }
   const dir = join(tmpdir(), `mash-chaos-${process.pid}`);
@@ -174,7 +194,9 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
   process.once('SIGTERM', onSignal);
 
   try {
-    log(`chaos: seed ${options.seed}; own PostgreSQL on ${CHAOS_PORTS.postgres}, own RabbitMQ on ${CHAOS_PORTS.amqp} (data in ${dir})`);
+    log(
+      `chaos: seed ${options.seed}; own PostgreSQL on ${CHAOS_PORTS.postgres}, own RabbitMQ on ${CHAOS_PORTS.amqp} (data in ${dir})`,
+    );
     postgres.init();
     postgres.start();
     rabbit.init();
@@ -199,7 +221,13 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
     for (const service of SERVICES) {
       instances.push({ key: service, service, port: portOf(service, false), startedAt: 0, output: [] });
       if (options.twoOfEach && queueOf(service))
-        instances.push({ key: `${service}#2`, service, port: portOf(service, true), startedAt: 0, output: [] });
+        instances.push({
+          key: `${service}#2`,
+          service,
+          port: portOf(service, true),
+          startedAt: 0,
+          output: [],
+        });
     }
 
     const spawnInstance = (instance: Instance) => {
@@ -210,10 +238,14 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
         LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
         ...(instance.service.endsWith('-checks') ? { AUTO_NO_TRACE: 'true' } : {}),
       };
-      const child = spawn(process.execPath, [join(provisionOptions.rootDir, 'services', instance.service, 'dist', 'main.js')], {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [join(provisionOptions.rootDir, 'services', instance.service, 'dist', 'main.js')],
+        {
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       instance.child = child;
       instance.startedAt = Date.now();
       const awayAtStart = serversAway.broker || serversAway.database;
@@ -227,12 +259,15 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       child.on('exit', () => {
         if (instance.child === child) instance.child = undefined;
         // A process that exits by itself (not killed by the run) is started again, as an orchestrator would.
-        if (!stopping && !killed.has(child)) setTimeout(() => !stopping && !instance.child && spawnInstance(instance), 1_000);
+        if (!stopping && !killed.has(child))
+          setTimeout(() => !stopping && !instance.child && spawnInstance(instance), 1_000);
       });
       void (async () => {
         for (;;) {
           if (instance.child !== child || stopping) return;
-          const ok = await fetch(`http://127.0.0.1:${instance.port}/health/ready`, { signal: AbortSignal.timeout(1_000) }).then(
+          const ok = await fetch(`http://127.0.0.1:${instance.port}/health/ready`, {
+            signal: AbortSignal.timeout(1_000),
+          }).then(
             (response) => response.status === 200,
             () => false,
           );
@@ -250,17 +285,26 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
     const killed = new WeakSet<ChildProcess>();
 
     for (const instance of instances) spawnInstance(instance);
-    await waitFor(async () => {
-      const states = await Promise.all(instances.map((instance) => isReady(instance.port)));
-      return states.every(Boolean);
-    }, 60_000, 'every service ready at start');
+    await waitFor(
+      async () => {
+        const states = await Promise.all(instances.map((instance) => isReady(instance.port)));
+        return states.every(Boolean);
+      },
+      60_000,
+      'every service ready at start',
+    );
     initialStart = false;
     log(`chaos: ${instances.length} processes ready in ${elapsed().toFixed(1)} s`);
 
     const secret = provisionOptions.authDevSecret;
-    const decisionMaker = await issueDevelopmentToken({ sub: 'chaos-decision-maker', roles: ['decision-maker'] }, secret);
+    const decisionMaker = await issueDevelopmentToken(
+      { sub: 'chaos-decision-maker', roles: ['decision-maker'] },
+      secret,
+    );
     const intakeUrl = `http://127.0.0.1:${portOf('intake', false)}`;
-    const decisionUrls = instances.filter((i) => i.service === 'decision').map((i) => `http://127.0.0.1:${i.port}`);
+    const decisionUrls = instances
+      .filter((i) => i.service === 'decision')
+      .map((i) => `http://127.0.0.1:${i.port}`);
 
     // The stream of contacts: each is sent until answered 201; 503 and refused connections are retried
     // with the same Idempotency-Key, as a careful client would.
@@ -281,7 +325,10 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
                 body: JSON.stringify(syntheticContact(n)),
                 signal: AbortSignal.timeout(15_000),
               }).then(
-                async (response) => ({ status: response.status, body: (await response.json().catch(() => ({}))) as { contactId?: string } }),
+                async (response) => ({
+                  status: response.status,
+                  body: (await response.json().catch(() => ({}))) as { contactId?: string },
+                }),
                 () => ({ status: 0, body: {} as { contactId?: string } }),
               );
               countHttp(`POST /contacts ${answer.status || 'no answer'}`);
@@ -320,7 +367,11 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
           const answer = await fetch(`${base}/contacts/${entry.contactId}/decision`, {
             method: 'POST',
             headers: { authorization: `Bearer ${decisionMaker}`, 'content-type': 'application/json' },
-            body: JSON.stringify({ outcome: 'early-help', rationale: 'Chaos run decision', feedbackToReferrer: 'Thank you.' }),
+            body: JSON.stringify({
+              outcome: 'early-help',
+              rationale: 'Chaos run decision',
+              feedbackToReferrer: 'Thank you.',
+            }),
             signal: AbortSignal.timeout(10_000),
           }).then(
             (response) => response.status,
@@ -387,7 +438,9 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
     })();
 
     await Promise.all([sending, outaging, killing]);
-    log(`chaos: ${elapsed().toFixed(0)} s: ${accepted.size} contacts accepted, ${kills} kills; waiting for the hub to be quiet`);
+    log(
+      `chaos: ${elapsed().toFixed(0)} s: ${accepted.size} contacts accepted, ${kills} kills; waiting for the hub to be quiet`,
+    );
 
     // Quiet: every accepted contact decided and told, nothing in an outbox or a queue.
     const accounts = new HubAccounts(provisionOptions, postgres.adminUrl, rabbit.managementUrl);
@@ -479,7 +532,10 @@ class HubAccounts {
     const queues = await this.queueDepths();
     if (queues.some((queue) => !queue.name.endsWith('.dead-letter') && queue.messages > 0)) return false;
     for (const service of SERVICES) {
-      const [row] = await this.query<{ n: number }>(service, 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+      const [row] = await this.query<{ n: number }>(
+        service,
+        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+      );
       if (row.n > 0) return false;
     }
     const [decided] = await this.query<{ n: number }>(
@@ -488,11 +544,17 @@ class HubAccounts {
       [accepted],
     );
     if (decided.n < accepted.length) return false;
-    const [queued] = await this.query<{ n: number }>('notifications', `SELECT count(*)::int AS n FROM notifications WHERE status = 'queued'`);
+    const [queued] = await this.query<{ n: number }>(
+      'notifications',
+      `SELECT count(*)::int AS n FROM notifications WHERE status = 'queued'`,
+    );
     return queued.n === 0;
   }
 
-  async count(accepted: string[], sent: number): Promise<Pick<ChaosReport, 'stages' | 'deadLetters' | 'unpublishedOutbox'>> {
+  async count(
+    accepted: string[],
+    sent: number,
+  ): Promise<Pick<ChaosReport, 'stages' | 'deadLetters' | 'unpublishedOutbox'>> {
     const ids = accepted;
     const stage = (name: string, expected: number, found: number, duplicated: number): StageCount => ({
       stage: name,
@@ -504,11 +566,19 @@ class HubAccounts {
     /** Rows per key: how many keys have any, and how many rows are beyond the first. */
     const perKey = async (service: ServiceName, sql: string, params: unknown[] = [ids]) => {
       const rows = await this.query<{ n: number }>(service, sql, params);
-      return { keys: rows.length, extra: rows.reduce((sum, row) => sum + Math.max(0, row.n - 1), 0), rows: rows.reduce((s, r) => s + r.n, 0) };
+      return {
+        keys: rows.length,
+        extra: rows.reduce((sum, row) => sum + Math.max(0, row.n - 1), 0),
+        rows: rows.reduce((s, r) => s + r.n, 0),
+      };
     };
     const stages: StageCount[] = [];
 
-    const contacts = await perKey('intake', `SELECT idempotency_key, count(*)::int AS n FROM contacts GROUP BY idempotency_key`, []);
+    const contacts = await perKey(
+      'intake',
+      `SELECT idempotency_key, count(*)::int AS n FROM contacts GROUP BY idempotency_key`,
+      [],
+    );
     stages.push(stage('contacts accepted (201) and stored', accepted.length, contacts.rows, contacts.extra));
     stages.push({ ...stage('contacts answered 201, of those sent', sent, accepted.length, 0) });
     const received = await perKey(
@@ -516,7 +586,10 @@ class HubAccounts {
       `SELECT correlation_id, count(*)::int AS n FROM outbox WHERE type = 'contact.received' AND correlation_id = ANY($1::text[]) GROUP BY 1`,
     );
     stages.push(stage('contact.received published', ids.length, received.rows, received.extra));
-    const screenings = await perKey('triage', `SELECT contact_id, count(*)::int AS n FROM screenings WHERE contact_id = ANY($1::uuid[]) GROUP BY 1`);
+    const screenings = await perKey(
+      'triage',
+      `SELECT contact_id, count(*)::int AS n FROM screenings WHERE contact_id = ANY($1::uuid[]) GROUP BY 1`,
+    );
     const screened = await perKey(
       'triage',
       `SELECT correlation_id, count(*)::int AS n FROM outbox WHERE type = 'contact.screened' AND correlation_id = ANY($1::text[]) GROUP BY 1`,
@@ -525,7 +598,12 @@ class HubAccounts {
     stages.push(stage('contact.screened published', ids.length, screened.rows, screened.extra));
 
     // The checks the MASH record holds are what was asked; each agency must hold each exactly once, and answer it once.
-    const planned = await this.query<{ check_id: string; agency: string; contact_id: string; status: string }>(
+    const planned = await this.query<{
+      check_id: string;
+      agency: string;
+      contact_id: string;
+      status: string;
+    }>(
       'decision',
       `SELECT check_id, agency, contact_id, status FROM record_checks WHERE contact_id = ANY($1::uuid[]) AND status <> 'not-required'`,
       [ids],
@@ -533,7 +611,10 @@ class HubAccounts {
     for (const agency of AGENCIES) {
       const service = agencyService(agency);
       const asked = planned.filter((check) => check.agency === agency).map((check) => check.check_id);
-      const requests = await perKey(service, `SELECT contact_id, count(*)::int AS n FROM checks WHERE contact_id = ANY($1::uuid[]) GROUP BY 1`);
+      const requests = await perKey(
+        service,
+        `SELECT contact_id, count(*)::int AS n FROM checks WHERE contact_id = ANY($1::uuid[]) GROUP BY 1`,
+      );
       const answers = await perKey(
         service,
         `SELECT body->>'checkId' AS check_id, count(*)::int AS n FROM outbox WHERE type = 'check.responded' AND body->>'checkId' = ANY($1::text[]) GROUP BY 1`,
@@ -549,17 +630,25 @@ class HubAccounts {
       `SELECT correlation_id, count(*)::int AS n FROM outbox WHERE type = 'decision.recorded' AND correlation_id = ANY($1::text[]) GROUP BY 1`,
     );
     stages.push(stage('decisions recorded', ids.length, decisions.rows, decisions.extra));
-    const notifications = await this.query<{ contact_id: string; kind: string; recipient: string; n: number }>(
+    const notifications = await this.query<{
+      contact_id: string;
+      kind: string;
+      recipient: string;
+      n: number;
+    }>(
       'notifications',
       `SELECT contact_id, kind, recipient, count(*)::int AS n FROM notifications WHERE contact_id = ANY($1::uuid[]) GROUP BY 1, 2, 3`,
       [ids],
     );
-    const toldOutcome = new Set(notifications.filter((row) => row.kind.startsWith('outcome')).map((row) => row.contact_id));
+    const toldOutcome = new Set(
+      notifications.filter((row) => row.kind.startsWith('outcome')).map((row) => row.contact_id),
+    );
     stages.push(
       stage(
         'referrers told the outcome (per contact and recipient)',
         ids.length,
-        toldOutcome.size + notifications.filter((row) => row.kind.startsWith('outcome')).reduce((s, r) => s + r.n - 1, 0),
+        toldOutcome.size +
+          notifications.filter((row) => row.kind.startsWith('outcome')).reduce((s, r) => s + r.n - 1, 0),
         notifications.reduce((sum, row) => sum + Math.max(0, row.n - 1), 0),
       ),
     );
@@ -572,11 +661,15 @@ class HubAccounts {
 
     const unpublishedOutbox: Record<string, number> = {};
     for (const service of SERVICES) {
-      const [row] = await this.query<{ n: number }>(service, 'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL');
+      const [row] = await this.query<{ n: number }>(
+        service,
+        'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+      );
       unpublishedOutbox[service] = row.n;
     }
     const deadLetters: Record<string, number> = {};
-    for (const queue of await this.queueDepths()) if (queue.name.endsWith('.dead-letter')) deadLetters[queue.name] = queue.messages;
+    for (const queue of await this.queueDepths())
+      if (queue.name.endsWith('.dead-letter')) deadLetters[queue.name] = queue.messages;
     return { stages, deadLetters, unpublishedOutbox };
   }
 }

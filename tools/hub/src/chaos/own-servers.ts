@@ -10,7 +10,11 @@ import { join } from 'node:path';
  * in a directory it removes at the end.
  */
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): SpawnSyncReturns<string> {
+function run(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): SpawnSyncReturns<string> {
   return spawnSync(command, args, { env, encoding: 'utf8', timeout: 120_000 });
 }
 
@@ -59,7 +63,8 @@ export class OwnPostgres {
 
   init(): void {
     mkdirSync(this.options.dataDir, { recursive: true });
-    if (isRoot) ensureOk(run('chown', ['-R', 'postgres', this.options.dataDir]), 'chown of the chaos cluster');
+    if (isRoot)
+      ensureOk(run('chown', ['-R', 'postgres', this.options.dataDir]), 'chown of the chaos cluster');
     const data = join(this.options.dataDir, 'data');
     if (!existsSync(join(data, 'PG_VERSION'))) {
       ensureOk(
@@ -91,7 +96,16 @@ export class OwnPostgres {
   /** `fast`: every session is ended at once, as when an operator restarts the server. */
   stop(): void {
     ensureOk(
-      this.asOwner('pg_ctl', ['-D', join(this.options.dataDir, 'data'), '-m', 'fast', '-w', '-t', '60', 'stop']),
+      this.asOwner('pg_ctl', [
+        '-D',
+        join(this.options.dataDir, 'data'),
+        '-m',
+        'fast',
+        '-w',
+        '-t',
+        '60',
+        'stop',
+      ]),
       'pg_ctl stop',
     );
   }
@@ -109,7 +123,8 @@ function postgresBinDir(): string {
         .filter((name) => existsSync(join(base, name, 'bin', 'pg_ctl')))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (!versions.length) throw new Error('no PostgreSQL server binaries: set CHAOS_PG_BIN to the directory of pg_ctl');
+  if (!versions.length)
+    throw new Error('no PostgreSQL server binaries: set CHAOS_PG_BIN to the directory of pg_ctl');
   return join(base, versions[0], 'bin');
 }
 
@@ -214,9 +229,13 @@ export class OwnRabbitMq {
 function rabbitSbinDir(): string {
   if (process.env.CHAOS_RABBITMQ_SBIN) return process.env.CHAOS_RABBITMQ_SBIN;
   const base = '/usr/lib/rabbitmq/lib';
-  const versions = existsSync(base) ? readdirSync(base).filter((name) => name.startsWith('rabbitmq_server-')) : [];
+  const versions = existsSync(base)
+    ? readdirSync(base).filter((name) => name.startsWith('rabbitmq_server-'))
+    : [];
   if (!versions.length)
-    throw new Error('no RabbitMQ server scripts: set CHAOS_RABBITMQ_SBIN to the directory of rabbitmq-server');
+    throw new Error(
+      'no RabbitMQ server scripts: set CHAOS_RABBITMQ_SBIN to the directory of rabbitmq-server',
+    );
   return join(base, versions.sort().pop()!, 'sbin');
 }
 
