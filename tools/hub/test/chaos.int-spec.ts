@@ -24,6 +24,7 @@ describe('the hub under kills and outages (npm run chaos, short)', () => {
       twoOfEach: true,
       seed: Number(process.env.CHAOS_TEST_SEED ?? 20261204),
       settleTimeoutSeconds: 240,
+      ports: { amqp: 5674, management: 15674, erlangDistribution: 25674, postgres: 5434, firstService: 5201 },
       log: (line) => lines.push(line),
     });
     printReport(report, (line) => lines.push(line));

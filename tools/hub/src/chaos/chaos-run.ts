@@ -36,6 +36,8 @@ export interface ChaosOptions {
   seed: number;
   /** Longest wait for the hub to become quiet after the last contact and outage. */
   settleTimeoutSeconds: number;
+  /** Ports instead of CHAOS_PORTS (the test's run uses others, so it never meets a run started by hand). */
+  ports?: Partial<typeof CHAOS_PORTS>;
   log: (line: string) => void;
 }
 
@@ -135,27 +137,28 @@ interface Instance {
 
 export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<ChaosReport> {
   const options = { ...DEFAULT_CHAOS_OPTIONS, ...overrides };
+  const PORTS = { ...CHAOS_PORTS, ...options.ports };
   const log = options.log;
   const random = seeded(options.seed);
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
 
   for (const port of [
-    CHAOS_PORTS.amqp,
-    CHAOS_PORTS.management,
-    CHAOS_PORTS.erlangDistribution,
-    CHAOS_PORTS.postgres,
+    PORTS.amqp,
+    PORTS.management,
+    PORTS.erlangDistribution,
+    PORTS.postgres,
   ]) {
     if (await portInUse(port)) throw new Error(`port ${port} is in use: is another chaos run going on?`);
   }
   const dir = join(tmpdir(), `mash-chaos-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  const postgres = new OwnPostgres({ port: CHAOS_PORTS.postgres, dataDir: join(dir, 'postgres') });
+  const postgres = new OwnPostgres({ port: PORTS.postgres, dataDir: join(dir, 'postgres') });
   const rabbit = new OwnRabbitMq({
     nodeName: `mash-chaos-${process.pid}@localhost`,
-    port: CHAOS_PORTS.amqp,
-    managementPort: CHAOS_PORTS.management,
-    distPort: CHAOS_PORTS.erlangDistribution,
+    port: PORTS.amqp,
+    managementPort: PORTS.management,
+    distPort: PORTS.erlangDistribution,
     dataDir: join(dir, 'rabbitmq'),
   });
 
@@ -195,7 +198,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
 
   try {
     log(
-      `chaos: seed ${options.seed}; own PostgreSQL on ${CHAOS_PORTS.postgres}, own RabbitMQ on ${CHAOS_PORTS.amqp} (data in ${dir})`,
+      `chaos: seed ${options.seed}; own PostgreSQL on ${PORTS.postgres}, own RabbitMQ on ${PORTS.amqp} (data in ${dir})`,
     );
     postgres.init();
     postgres.start();
@@ -217,7 +220,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
     log(`chaos: provisioned in ${elapsed().toFixed(1)} s`);
 
     const portOf = (service: ServiceName, second: boolean) =>
-      CHAOS_PORTS.firstService + SERVICES.indexOf(service) + (second ? CHAOS_PORTS.secondInstanceOffset : 0);
+      PORTS.firstService + SERVICES.indexOf(service) + (second ? PORTS.secondInstanceOffset : 0);
     for (const service of SERVICES) {
       instances.push({ key: service, service, port: portOf(service, false), startedAt: 0, output: [] });
       if (options.twoOfEach && queueOf(service))
