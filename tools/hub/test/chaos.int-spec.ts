@@ -53,6 +53,14 @@ describe('the hub under kills and outages (npm run chaos, short)', () => {
     expect(Object.entries(report.unpublishedOutbox).filter(([, n]) => n > 0)).toEqual([]);
   });
 
+  it('keeps taking contacts while the broker is away, and stays live but not ready during outages', () => {
+    expect(report.http['POST /contacts 201 while the broker was away']).toBeGreaterThan(0);
+    expect(report.http['GET /health/ready during an outage 503']).toBeGreaterThan(0);
+    expect(
+      Object.keys(report.http).filter((what) => /^GET \/health\/live during an outage (?!200)/.test(what)),
+    ).toEqual([]);
+  });
+
   it('answers 503, never 500, while a server is away', () => {
     expect(Object.keys(report.http).filter((what) => / 5\d\d$/.test(what) && !/ 503$/.test(what))).toEqual(
       [],

@@ -143,12 +143,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
   const started = Date.now();
   const elapsed = () => (Date.now() - started) / 1000;
 
-  for (const port of [
-    PORTS.amqp,
-    PORTS.management,
-    PORTS.erlangDistribution,
-    PORTS.postgres,
-  ]) {
+  for (const port of [PORTS.amqp, PORTS.management, PORTS.erlangDistribution, PORTS.postgres]) {
     if (await portInUse(port)) throw new Error(`port ${port} is in use: is another chaos run going on?`);
   }
   const dir = join(tmpdir(), `mash-chaos-${process.pid}`);
@@ -335,6 +330,8 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
                 () => ({ status: 0, body: {} as { contactId?: string } }),
               );
               countHttp(`POST /contacts ${answer.status || 'no answer'}`);
+              if (answer.status === 201 && serversAway.broker)
+                countHttp('POST /contacts 201 while the broker was away');
               if (answer.status === 201 && answer.body.contactId) {
                 accepted.set(key, answer.body.contactId);
                 return;
@@ -440,7 +437,28 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       }
     })();
 
-    await Promise.all([sending, outaging, killing]);
+    // While a server is away: /health/live must stay 200 (nothing to restart), /health/ready say 503.
+    const probing = (async () => {
+      while (!(sendingDone && outagesDone)) {
+        if (serversAway.broker || serversAway.database) {
+          for (const instance of instances) {
+            if (!instance.child) continue;
+            for (const probe of ['live', 'ready']) {
+              const status = await fetch(`http://127.0.0.1:${instance.port}/health/${probe}`, {
+                signal: AbortSignal.timeout(2_000),
+              }).then(
+                (response) => response.status,
+                () => 0,
+              );
+              if (status) countHttp(`GET /health/${probe} during an outage ${status}`);
+            }
+          }
+        }
+        await sleep(2_000);
+      }
+    })();
+
+    await Promise.all([sending, outaging, killing, probing]);
     log(
       `chaos: ${elapsed().toFixed(0)} s: ${accepted.size} contacts accepted, ${kills} kills; waiting for the hub to be quiet`,
     );
