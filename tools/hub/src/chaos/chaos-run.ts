@@ -101,6 +101,9 @@ function seeded(seed: number): () => number {
   };
 }
 
+/** Decisions posted at once by the run's decision makers. */
+const DECIDERS = 6;
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A synthetic contact held by no agency, so each node answers "no trace" by itself. */
@@ -353,7 +356,7 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
       let round = 0;
       while (!stopping) {
         const base = decisionUrls[round++ % decisionUrls.length];
-        const list = await fetch(`${base}/contacts?status=ready-for-decision`, {
+        const list = await fetch(`${base}/contacts?status=ready-for-decision&limit=120`, {
           headers: { authorization: `Bearer ${decisionMaker}` },
           signal: AbortSignal.timeout(10_000),
         }).then(
@@ -363,26 +366,34 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
           },
           () => [] as { contactId: string }[],
         );
-        for (const entry of list) {
-          const answer = await fetch(`${base}/contacts/${entry.contactId}/decision`, {
-            method: 'POST',
-            headers: { authorization: `Bearer ${decisionMaker}`, 'content-type': 'application/json' },
-            body: JSON.stringify({
-              outcome: 'early-help',
-              rationale: 'Chaos run decision',
-              feedbackToReferrer: 'Thank you.',
-            }),
-            signal: AbortSignal.timeout(10_000),
-          }).then(
-            (response) => response.status,
-            () => 0,
-          );
-          countHttp(`POST decision ${answer || 'no answer'}`);
-          if (answer === 200 || answer === 409) decided.add(entry.contactId);
-        }
+        // Several decision makers at once, as in a real hub: one at a time would fall behind the stream.
+        const pending = list.filter((entry) => !decided.has(entry.contactId));
+        await Promise.all(
+          Array.from({ length: DECIDERS }, async (_, worker) => {
+            for (let i = worker; i < pending.length && !stopping; i += DECIDERS)
+              await decide(base, pending[i]);
+          }),
+        );
         await sleep(500);
       }
     })();
+    async function decide(base: string, entry: { contactId: string }): Promise<void> {
+      const answer = await fetch(`${base}/contacts/${entry.contactId}/decision`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${decisionMaker}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          outcome: 'early-help',
+          rationale: 'Chaos run decision',
+          feedbackToReferrer: 'Thank you.',
+        }),
+        signal: AbortSignal.timeout(10_000),
+      }).then(
+        (response) => response.status,
+        () => 0,
+      );
+      countHttp(`POST decision ${answer || 'no answer'}`);
+      if (answer === 200 || answer === 409) decided.add(entry.contactId);
+    }
 
     // Outages at random moments while contacts are still coming: the broker's first, then the database's.
     const sendSeconds = options.contacts / options.rate;
