@@ -1,3 +1,4 @@
+import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { ChaosReport, DEFAULT_CHAOS_OPTIONS, runChaos } from './chaos/chaos-run';
 import { errorMessage } from './provisioning';
