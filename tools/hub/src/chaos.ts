@@ -49,6 +49,11 @@ export function printReport(report: ChaosReport, print: (line: string) => void =
       .join('; ')}`,
   );
   print(
+    `load average at the end (1, 5, 15 min; ${cpus().length} cores): ${loadavg()
+      .map((n) => n.toFixed(1))
+      .join(', ')}`,
+  );
+  print(
     `elapsed ${report.elapsedSeconds} s; ${report.settled ? 'quiet' : 'NOT quiet within the settle timeout'}; ${report.ok ? 'OK' : 'FAILED'}`,
   );
 }
