@@ -63,7 +63,8 @@ const brokenReferral = fc
   )
   .map(([path, how, value]) => {
     const body = aReferral();
-    if (!path.length) return how === 'add' ? { ...body, [PLANTED]: value } : value;
+    // An unknown field is refused by its name (README: "naming them"), so the planted value goes in its value.
+    if (!path.length) return how === 'add' ? { ...body, unexpectedField: value } : value;
     let parent = body as Record<string | number, unknown>;
     for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
     const last = path[path.length - 1];

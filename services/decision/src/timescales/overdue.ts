@@ -36,7 +36,7 @@ export function isCheckOverdue(
 
 /** SQL for isCheckOverdue over the check alias `c` (record_checks), the record alias `r` and the time parameter. */
 export function checkOverdueSql(c: string, r: string, now: string): string {
-  return `(${c}.status IN ('requested', 'overdue') AND ${c}.due_at < ${now} AND ${waitingForDecisionSql(r)})`;
+  return `(${c}.status IN ('requested', 'overdue') AND COALESCE(${c}.due_at < ${now}, false) AND ${waitingForDecisionSql(r)})`;
 }
 
 /**
