@@ -286,14 +286,13 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
     const killed = new WeakSet<ChildProcess>();
 
     for (const instance of instances) spawnInstance(instance);
-    await waitFor(
-      async () => {
-        const states = await Promise.all(instances.map((instance) => isReady(instance.port)));
-        return states.every(Boolean);
-      },
-      60_000,
-      'every service ready at start',
-    );
+    // A bound, not a timing assertion: thirteen processes starting at once on a busy 2-core machine
+    // have taken over a minute.
+    const notReady = async () =>
+      (await Promise.all(instances.map(async (i) => ((await isReady(i.port)) ? undefined : i.key)))).filter(
+        Boolean,
+      );
+    await waitFor(async () => !(await notReady()).length, 180_000, 'every service ready at start', notReady);
     initialStart = false;
     log(`chaos: ${instances.length} processes ready in ${elapsed().toFixed(1)} s`);
 
@@ -524,10 +523,16 @@ async function isReady(port: number): Promise<boolean> {
   );
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+async function waitFor(
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  missing?: () => Promise<unknown[]>,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${missing ? `: ${(await missing()).join(', ')}` : ''}`);
     await sleep(200);
   }
 }
