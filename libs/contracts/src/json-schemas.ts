@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { IS_ISO8601, IS_OPTIONAL, ValidationTypes } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type * as ClassValidatorJsonSchema from 'class-validator-jsonschema';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
@@ -21,6 +21,10 @@ const REQUIRED_WHEN = 'x-mash-required-when';
 export function jsonSchemasFromValidators(
   refPointerPrefix = '#/components/schemas/',
 ): Record<string, JsonSchema> {
+  // Loaded when a document is first generated, not when a service starts (issue 14: restarted fast).
+  const { validationMetadatasToSchemas } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('class-validator-jsonschema') as typeof ClassValidatorJsonSchema;
   const all = validationMetadatasToSchemas({
     refPointerPrefix,
     classTransformerMetadataStorage: defaultMetadataStorage,

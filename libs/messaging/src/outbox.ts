@@ -11,7 +11,15 @@ import {
   validateMessage,
   WireHeaders,
 } from '@mash/contracts';
-import { currentTraceHeaders, messagesPublished, HealthRegistry } from '@mash/platform';
+import {
+  currentTraceHeaders,
+  DomainError,
+  HealthRegistry,
+  messagesPublished,
+  onMetricsScrape,
+  outboxBacklog,
+  outboxOldestAge,
+} from '@mash/platform';
 import { ManagedAmqpConnection } from './amqp-connection';
 import { OutboxMessage } from './messaging.entities';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -46,6 +54,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       options.tls,
     );
     health.register({ name: 'broker-publisher', isHealthy: () => this.connection.isConnected });
+    onMetricsScrape(() => this.measureBacklog());
+  }
+
+  /** Outbox backlog and the age of its oldest row, for the /metrics gauges. */
+  async measureBacklog(): Promise<void> {
+    const [row]: { backlog: string; oldest: number | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS backlog, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+         FROM outbox WHERE published_at IS NULL`,
+    );
+    outboxBacklog.set(Number(row.backlog));
+    outboxOldestAge.set(row.oldest ?? 0);
   }
 
   async onApplicationBootstrap() {
@@ -145,12 +164,12 @@ export class Outbox {
   async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<string> {
     const service = this.options.service;
     if (!PUBLICATIONS[service].includes(message.type)) {
-      throw new Error(`${service} does not publish ${message.type}`);
+      throw new DomainError('not-a-publication', `${service} does not publish ${message.type}`);
     }
     // A message is checked against the contract before it leaves, so a publisher's bug fails its own
     // transaction instead of poisoning a consumer's queue.
     const validation = validateMessage(message.type, message.body);
-    if (!validation.ok) throw new Error(`outgoing ${validation.reason}`);
+    if (!validation.ok) throw new DomainError('outgoing-message-invalid', `outgoing ${validation.reason}`);
     const messageId = randomUUID();
     await manager.insert(OutboxMessage, {
       messageId,
