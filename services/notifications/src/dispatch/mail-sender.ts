@@ -8,7 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   date: Date;
-  attachment: { fileName: string; pdf: Buffer };
+  /** The letter, where there is one (an acknowledgement or an alert has none). */
+  attachment?: { fileName: string; pdf: Buffer };
 }
 
 /**
@@ -37,9 +38,9 @@ export function mailOptions(mail: OutgoingMail): SendMailOptions {
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
-    attachments: [
-      { filename: mail.attachment.fileName, content: mail.attachment.pdf, contentType: 'application/pdf' },
-    ],
+    attachments: mail.attachment
+      ? [{ filename: mail.attachment.fileName, content: mail.attachment.pdf, contentType: 'application/pdf' }]
+      : [],
   };
 }
 
