@@ -35,8 +35,7 @@ export class LetterRecipient {
   @IsOptional() @IsEmail() email?: string | null;
   /** For a phone call instead of a letter (a strategy discussion, Northamptonshire 9(d)). */
   @IsOptional() @IsString() @Matches(PHONE, { message: '$property must be a phone number' }) phone?:
-    | string
-    | null;
+    string | null;
 }
 
 /** A family member to tell the outcome: a parent with parental responsibility, or a young person of 16 or 17. */
@@ -46,16 +45,14 @@ export class FamilyRecipient {
   @IsOptional() @IsString() @MaxLength(NAME_MAX) relationship?: string | null;
   @IsOptional() @ValidateNested() @Type(() => Address) address?: Address | null;
   @IsOptional() @IsString() @Matches(PHONE, { message: '$property must be a phone number' }) phone?:
-    | string
-    | null;
+    string | null;
 }
 
 /** The team (or practitioner) the contact goes to, named in the letter with how to reach them. */
 export class ReceivingTeam {
   @IsString() @IsNotEmpty() @MaxLength(200) name!: string;
   @IsOptional() @IsString() @Matches(PHONE, { message: '$property must be a phone number' }) phone?:
-    | string
-    | null;
+    string | null;
   @IsOptional() @IsEmail() email?: string | null;
 }
 

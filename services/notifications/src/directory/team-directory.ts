@@ -1,5 +1,14 @@
 import { plainToInstance } from 'class-transformer';
-import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, validateSync } from 'class-validator';
+import {
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { ALERT_KINDS, type AlertKind } from '@mash/contracts';
@@ -11,7 +20,9 @@ export class TeamDirectoryEntry implements DirectoryEntry {
   @IsString() @MinLength(1) @MaxLength(200) name!: string;
   @IsOptional() @IsIn(ALERT_KINDS) alert?: AlertKind;
   @IsOptional() @IsEmail() email?: string;
-  @IsOptional() @Matches(/^[0-9 +()-]{6,20}$/, { message: '$property must be a phone number' }) phone?: string;
+  @IsOptional()
+  @Matches(/^[0-9 +()-]{6,20}$/, { message: '$property must be a phone number' })
+  phone?: string;
 }
 
 /** What screening asks to be alerted: a kind, and the worker or team it names (if any). */
@@ -52,7 +63,8 @@ export class TeamDirectory {
 
 /** Validates directory entries from `source` (the profile, or the file); throws naming each wrong field. */
 export function validatedEntries(raw: unknown, source: string): TeamDirectoryEntry[] {
-  if (!Array.isArray(raw)) throw new ConfigurationError(['TEAM_DIRECTORY_FILE'], `${source} must be a list of teams`);
+  if (!Array.isArray(raw))
+    throw new ConfigurationError(['TEAM_DIRECTORY_FILE'], `${source} must be a list of teams`);
   const problems: string[] = [];
   const entries = raw.map((item, index) => {
     const entry = plainToInstance(TeamDirectoryEntry, item ?? {});

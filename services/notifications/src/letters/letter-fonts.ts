@@ -62,7 +62,11 @@ function scriptFonts(): Pick<LetterFonts, 'arabic' | 'cjk'> {
  */
 export function loadLetterFonts(regularFile?: string, boldFile?: string): LetterFonts | undefined {
   if (regularFile) {
-    return { regular: readFileSync(regularFile), bold: readFileSync(boldFile ?? regularFile), ...scriptFonts() };
+    return {
+      regular: readFileSync(regularFile),
+      bold: readFileSync(boldFile ?? regularFile),
+      ...scriptFonts(),
+    };
   }
   const main =
     pairIfPresent(NOTO_FONT_FILES.regular, NOTO_FONT_FILES.bold) ??

@@ -9,7 +9,8 @@ const BODY_SIZE = 11;
 export type Script = 'main' | 'arabic' | 'cjk';
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/u;
-const CJK = /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u;
+const CJK =
+  /[\u1100-\u11FF\u2E80-\u2FDF\u3000-\u303F\u3040-\u30FF\u3100-\u31FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/u;
 /** Spaces and punctuation belong to whichever run they are in, so "Ann and 王小明." switches font once. */
 const NEUTRAL = /[\s.,;:!?'"()\-–—’“”]/u;
 
@@ -46,7 +47,9 @@ export function renderLetterPdf(
   createdAt: Date,
   fonts?: LetterFonts,
 ): Promise<Buffer> {
-  const title = letter.title.includes(letter.reference) ? letter.title : `${letter.title} ${letter.reference}`;
+  const title = letter.title.includes(letter.reference)
+    ? letter.title
+    : `${letter.title} ${letter.reference}`;
   const document = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -96,7 +99,9 @@ export function renderLetterPdf(
   ) => {
     const size = style.size ?? BODY_SIZE;
     const runs = fonts
-      ? scriptRuns(text).map((run) => (available.has(run.script) ? run : { ...run, script: 'main' as Script }))
+      ? scriptRuns(text).map((run) =>
+          available.has(run.script) ? run : { ...run, script: 'main' as Script },
+        )
       : [{ script: 'main' as Script, text: toWinAnsi(text) }];
     const element = document.struct(tag, {}, () => {
       runs.forEach((run, index) => {

@@ -164,7 +164,10 @@ export function closingParagraph(hubName: string, reference: string, children: C
 }
 
 /** How to reach the hub, from the profile ("Call the MASH on 020 3045 5440; out of hours ..."), if it says. */
-export function hubContactParagraph(hubName: string, contact?: LetterContext['hubContact']): string | undefined {
+export function hubContactParagraph(
+  hubName: string,
+  contact?: LetterContext['hubContact'],
+): string | undefined {
   if (!contact) return undefined;
   const ways = [
     contact.phone ? `by phone on ${contact.phone}` : undefined,
@@ -173,14 +176,19 @@ export function hubContactParagraph(hubName: string, contact?: LetterContext['hu
   const parts: string[] = [];
   if (ways.length) parts.push(`You can reach the ${hubName} ${ways.join(' or ')}.`);
   if (contact.outOfHoursPhone)
-    parts.push(`Outside office hours, call the out-of-hours emergency duty team on ${contact.outOfHoursPhone}.`);
+    parts.push(
+      `Outside office hours, call the out-of-hours emergency duty team on ${contact.outOfHoursPhone}.`,
+    );
   return parts.length ? parts.join(' ') : undefined;
 }
 
 /** The team the contact went to, or who leads the early help (Croydon 3, Northamptonshire 5). */
 function receivingTeamSection(outcome: Outcome, team?: ReceivingTeam | null): LetterSection | undefined {
   if (!team) return undefined;
-  const ways = [team.phone ? `phone ${team.phone}` : undefined, team.email ? `email ${team.email}` : undefined]
+  const ways = [
+    team.phone ? `phone ${team.phone}` : undefined,
+    team.email ? `email ${team.email}` : undefined,
+  ]
     .filter(Boolean)
     .join(' or ');
   const lead =
@@ -278,7 +286,15 @@ const FAMILY_WORDING: Partial<Record<Outcome, (children: ChildrenWords) => strin
 /** The outcome letter to a parent with parental responsibility, or a young person of 16 or 17. */
 export function familyOutcomeLetter(
   decision: DecisionRecorded,
-  member: { name: string; address?: { line1?: string | null; line2?: string | null; town?: string | null; postcode?: string | null } | null },
+  member: {
+    name: string;
+    address?: {
+      line1?: string | null;
+      line2?: string | null;
+      town?: string | null;
+      postcode?: string | null;
+    } | null;
+  },
   hubName: string,
   context: LetterContext = {},
 ): OutcomeLetter {
@@ -338,7 +354,10 @@ export function consultationSummaryLetter(
     hubName,
     reference,
     dated: letterDate(decidedAt),
-    addressee: [decision.referrer.name, ...(decision.referrer.organisation ? [decision.referrer.organisation] : [])],
+    addressee: [
+      decision.referrer.name,
+      ...(decision.referrer.organisation ? [decision.referrer.organisation] : []),
+    ],
     title: `Summary of your consultation: reference ${reference}`,
     salutation: `Dear ${decision.referrer.name},`,
     sections: [
@@ -350,7 +369,9 @@ export function consultationSummaryLetter(
       },
       {
         heading: 'The advice given',
-        paragraphs: advice.length ? advice : ['The advice was given on the call; no further summary was recorded.'],
+        paragraphs: advice.length
+          ? advice
+          : ['The advice was given on the call; no further summary was recorded.'],
       },
       {
         heading: 'If you are worried again',

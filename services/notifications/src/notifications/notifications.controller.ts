@@ -3,7 +3,11 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from
 import { isUUID } from 'class-validator';
 import { Clock, CLOCK, CurrentUser, NotFoundError, Principal, Roles } from '@mash/platform';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
-import { PhoneTaskDoneRequest, PhoneTaskNotDoneRequest, SentByHandRequest } from './dto/mark-phone-task.request';
+import {
+  PhoneTaskDoneRequest,
+  PhoneTaskNotDoneRequest,
+  SentByHandRequest,
+} from './dto/mark-phone-task.request';
 import { NotificationDetailResponse, NotificationResponse } from './dto/notification.response';
 import { NotificationsService } from './notifications.service';
 
@@ -30,7 +34,8 @@ export class NotificationsController {
   @Get()
   @Roles(...HUB_STAFF)
   @ApiOperation({
-    summary: "What was sent, or is due, for a contact: every kind, or (overdue=true) what is overdue across contacts",
+    summary:
+      'What was sent, or is due, for a contact: every kind, or (overdue=true) what is overdue across contacts',
   })
   @ApiOkResponse({ type: NotificationResponse, isArray: true })
   async list(@Query() query: ListNotificationsQuery): Promise<NotificationResponse[]> {
@@ -62,7 +67,8 @@ export class NotificationsController {
   @HttpCode(200)
   @Roles(...CALLERS)
   @ApiOperation({
-    summary: 'Mark a phone task done: when (now), who (the caller) and a short note. 409 if not a phone task or already marked.',
+    summary:
+      'Mark a phone task done: when (now), who (the caller) and a short note. 409 if not a phone task or already marked.',
   })
   @ApiOkResponse({ type: NotificationDetailResponse })
   async done(
@@ -78,7 +84,9 @@ export class NotificationsController {
   @Post(':id/not-done')
   @HttpCode(200)
   @Roles(...CALLERS)
-  @ApiOperation({ summary: 'Mark a phone task not done, with why. 409 if not a phone task or already marked.' })
+  @ApiOperation({
+    summary: 'Mark a phone task not done, with why. 409 if not a phone task or already marked.',
+  })
   @ApiOkResponse({ type: NotificationDetailResponse })
   async notDone(
     @Param('id') id: string,
@@ -105,7 +113,11 @@ export class NotificationsController {
   ): Promise<NotificationDetailResponse> {
     if (!isUUID(id)) throw new NotFoundError('the notification');
     const notification = await this.notifications.markSentByHand(id, body.note, principal);
-    return NotificationDetailResponse.detail(notification, this.clock.now(), await this.notifications.hasDocument(id));
+    return NotificationDetailResponse.detail(
+      notification,
+      this.clock.now(),
+      await this.notifications.hasDocument(id),
+    );
   }
 
   @Get(':id/document')

@@ -25,12 +25,7 @@ import {
 } from '../letters/outcome-letter';
 import { NOTIFICATIONS_POLICY, NotificationsPolicy } from '../policy/notifications-policy';
 import { Notification, OPEN_STATUSES } from './notification.entity';
-import {
-  acknowledgementFor,
-  alertsFor,
-  notificationsForDecision,
-  PlannedNotification,
-} from './who-is-told';
+import { acknowledgementFor, alertsFor, notificationsForDecision, PlannedNotification } from './who-is-told';
 
 /** The kinds a decision prepares: one set per contact, whichever way it goes. */
 const DECISION_KINDS = ['outcome-email', 'outcome-letter', 'phone-task', 'consultation-summary'] as const;
@@ -128,7 +123,9 @@ export class NotificationsService {
           dueAt: decidedAt,
           emailTo: entry?.email ?? null,
           document: 'none',
-          reason: entry?.email ? null : "no email address in the hub's directory for the LADO: send it by hand",
+          reason: entry?.email
+            ? null
+            : "no email address in the hub's directory for the LADO: send it by hand",
         },
         { emailSubject: subject, emailText: text },
       );
@@ -160,12 +157,15 @@ export class NotificationsService {
   ): Promise<Partial<Notification>> {
     let letter: OutcomeLetter | undefined;
     if (planned.document === 'outcome') letter = outcomeLetter(decision, this.hub, context);
-    if (planned.document === 'family') letter = familyOutcomeLetter(decision, planned.familyMember!, this.hub, context);
+    if (planned.document === 'family')
+      letter = familyOutcomeLetter(decision, planned.familyMember!, this.hub, context);
     if (planned.document === 'consultation') letter = consultationSummaryLetter(decision, this.hub, context);
     const document = letter ? await renderLetterPdf(letter, new Date(decision.decidedAt), this.fonts) : null;
     if (!planned.emailTo) return { document };
     const email =
-      planned.kind === 'consultation-summary' ? consultationEmail(decision, this.hub) : outcomeEmail(decision, this.hub);
+      planned.kind === 'consultation-summary'
+        ? consultationEmail(decision, this.hub)
+        : outcomeEmail(decision, this.hub);
     return { document, emailSubject: email.subject, emailText: email.text };
   }
 
@@ -224,7 +224,11 @@ export class NotificationsService {
     await manager
       .createQueryBuilder()
       .update(Notification)
-      .set({ status: () => `CASE WHEN channel = 'email' THEN 'queued' ELSE 'ready-to-post' END`, nextAttemptAt: now, waitingFor: null })
+      .set({
+        status: () => `CASE WHEN channel = 'email' THEN 'queued' ELSE 'ready-to-post' END`,
+        nextAttemptAt: now,
+        waitingFor: null,
+      })
       .where('contact_id = :contactId', { contactId })
       .andWhere(`status = 'waiting'`)
       .andWhere(`waiting_for = 'lado-alert'`)
@@ -289,7 +293,10 @@ export class NotificationsService {
     principal: Principal,
   ): Promise<Notification> {
     return this.dataSource.transaction(async (manager) => {
-      const task = await manager.findOne(Notification, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const task = await manager.findOne(Notification, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!task) throw new NotFoundError('the notification');
       if (task.kind !== 'phone-task')
         throw new ConflictError('not-a-phone-task', 'only a phone task can be marked done or not done');
@@ -357,4 +364,3 @@ export class NotificationsService {
     });
   }
 }
-

@@ -93,13 +93,15 @@ export function notificationsForDecision(
   if (decision.outcome === 's47-strategy-discussion') {
     const planned: PlannedNotification[] = [];
     if (referrerReachable) {
-      planned.push(phoneTask('referrer', due.phoneCall, [
-        {
-          name: decision.referrer.name,
-          relationship: decision.referrer.organisation ?? 'referrer',
-          phone: decision.referrer.phone ?? null,
-        },
-      ]));
+      planned.push(
+        phoneTask('referrer', due.phoneCall, [
+          {
+            name: decision.referrer.name,
+            relationship: decision.referrer.organisation ?? 'referrer',
+            phone: decision.referrer.phone ?? null,
+          },
+        ]),
+      );
     }
     if (withheldReason) {
       planned.push({ ...phoneTask('family', due.phoneCall, []), status: 'withheld', reason: withheldReason });

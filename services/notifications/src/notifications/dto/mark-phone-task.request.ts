@@ -3,7 +3,11 @@ import { IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-valid
 
 /** `POST /notifications/{id}/done`: the call was made; a short note of it. */
 export class PhoneTaskDoneRequest {
-  @ApiProperty({ minLength: 1, maxLength: 1_000, description: 'A short note of the call (who was told what)' })
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 1_000,
+    description: 'A short note of the call (who was told what)',
+  })
   @IsString()
   @MinLength(1)
   @MaxLength(1_000)

@@ -31,7 +31,12 @@ export class NotificationResponse {
   })
   status!: NotificationStatus;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When it is due (the profile)' })
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When it is due (the profile)',
+  })
   dueAt!: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) sentAt!: string | null;
   @ApiProperty({ description: 'Sending attempts so far' }) attempts!: number;
@@ -57,7 +62,9 @@ export class NotificationResponse {
 /** Open (not sent, done or given up on) and past its due time; the same rule as the overdue list's query. */
 export function isOverdue(notification: Pick<Notification, 'status' | 'dueAt'>, now: Date): boolean {
   return (
-    OPEN_STATUSES.includes(notification.status) && !!notification.dueAt && notification.dueAt.getTime() < now.getTime()
+    OPEN_STATUSES.includes(notification.status) &&
+    !!notification.dueAt &&
+    notification.dueAt.getTime() < now.getTime()
   );
 }
 
@@ -81,7 +88,7 @@ export class NotificationDetailResponse extends NotificationResponse {
   })
   reason!: string | null;
   @ApiProperty({ nullable: true, type: Number }) alertIndex!: number | null;
-  @ApiProperty({ nullable: true, type: String, description: 'The mail server\'s error code, never its text' })
+  @ApiProperty({ nullable: true, type: String, description: "The mail server's error code, never its text" })
   lastError!: string | null;
   @ApiProperty({ description: 'Whether there is a letter to download' }) hasDocument!: boolean;
 
