@@ -55,7 +55,13 @@ describe('decision.recorded message', () => {
         { ...record.contact.children[0], givenName: 'Zoe', dateOfBirth: '2007-03-01' },
       ],
       adults: [
-        { givenName: 'Beth', familyName: 'Example', relationship: 'mother', parentalResponsibility: true, phone: '020 7946 0001' },
+        {
+          givenName: 'Beth',
+          familyName: 'Example',
+          relationship: 'mother',
+          parentalResponsibility: true,
+          phone: '020 7946 0001',
+        },
         { givenName: 'Ed', familyName: 'Lodger', relationship: 'lodger', parentalResponsibility: false },
       ],
     };

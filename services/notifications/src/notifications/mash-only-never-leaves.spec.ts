@@ -27,7 +27,12 @@ const settings = notificationSettings(loadProfile('croydon'));
 /** The record's agency items carried along on a message, as a careless sender might. */
 function withRecordItems<T extends object>(message: T): T {
   return Object.assign(message, {
-    checks: [{ agency: 'police', response: { analysis: MASH_ONLY, items: [{ summary: MASH_ONLY, classification: 'mash-only' }] } }],
+    checks: [
+      {
+        agency: 'police',
+        response: { analysis: MASH_ONLY, items: [{ summary: MASH_ONLY, classification: 'mash-only' }] },
+      },
+    ],
     items: [{ summary: MASH_ONLY, classification: 'mash-only' }],
     rationale: MASH_ONLY,
   });
@@ -57,11 +62,15 @@ const WHAT_EACH_KIND_SAYS: Record<NotificationKind, () => Promise<string[]>> = {
   acknowledgement: async () => Object.values(acknowledgementEmail(contact(), HUB, settings)),
   'outcome-email': async () => [
     ...Object.values(outcomeEmail(decision({ outcome: 'no-further-action' }), HUB)),
-    await pdfText(outcomeLetter(decision({ outcome: 'no-further-action' }), HUB, { hubContact: settings.hubContact })),
+    await pdfText(
+      outcomeLetter(decision({ outcome: 'no-further-action' }), HUB, { hubContact: settings.hubContact }),
+    ),
   ],
   'outcome-letter': async () => [
     outcomeLetterText(outcomeLetter(decision(), HUB)),
-    outcomeLetterText(familyOutcomeLetter(decision({ outcome: 'early-help' }), { name: 'Beth Example' }, HUB)),
+    outcomeLetterText(
+      familyOutcomeLetter(decision({ outcome: 'early-help' }), { name: 'Beth Example' }, HUB),
+    ),
     await pdfText(familyOutcomeLetter(decision({ outcome: 'early-help' }), { name: 'Beth Example' }, HUB)),
   ],
   'phone-task': async () =>
@@ -73,9 +82,10 @@ const WHAT_EACH_KIND_SAYS: Record<NotificationKind, () => Promise<string[]>> = {
   alert: async () => [
     ...Object.values(alertEmail(screened().alerts![0], screened(), HUB, settings)),
     ...Object.values(ladoAlertForDecision(decision({ outcome: 'lado' }), HUB, settings)),
-    ...alertsFor(screened(), new TeamDirectory([{ name: 'LADO', alert: 'lado', email: 'lado@x.example' }])).map(
-      (alert) => JSON.stringify(alert),
-    ),
+    ...alertsFor(
+      screened(),
+      new TeamDirectory([{ name: 'LADO', alert: 'lado', email: 'lado@x.example' }]),
+    ).map((alert) => JSON.stringify(alert)),
   ],
   'consultation-summary': async () => [
     ...Object.values(consultationEmail(decision({ requestType: 'advice' }), HUB)),
@@ -96,7 +106,9 @@ describe('no mash-only item, and no agency record content, reaches any notificat
 
   it('still says what it should (the test would not pass on empty output)', async () => {
     expect((await WHAT_EACH_KIND_SAYS.acknowledgement()).join(' ')).toContain(aContactReceived().reference);
-    expect((await WHAT_EACH_KIND_SAYS['consultation-summary']()).join(' ')).toContain('Speak to the school nurse');
+    expect((await WHAT_EACH_KIND_SAYS['consultation-summary']()).join(' ')).toContain(
+      'Speak to the school nurse',
+    );
     expect((await WHAT_EACH_KIND_SAYS['phone-task']()).join(' ')).toContain('020 7946 0001');
   });
 });
