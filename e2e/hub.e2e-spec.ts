@@ -280,7 +280,7 @@ describe('the hub end to end', () => {
     expect(decided.ok).toBe(true);
 
     const email = await eventually(
-      async () => mail().find((m) => m.subject?.includes(reference)),
+      async () => mail().find((m) => m.subject === `Outcome of your contact: reference ${reference}`),
       20_000,
       'the outcome email',
     );

@@ -74,11 +74,16 @@ const WHAT_EACH_KIND_SAYS: Record<NotificationKind, () => Promise<string[]>> = {
     await pdfText(familyOutcomeLetter(decision({ outcome: 'early-help' }), { name: 'Beth Example' }, HUB)),
   ],
   'phone-task': async () =>
-    notificationsForDecision(decision({ outcome: 's47-strategy-discussion' }), settings, {
-      outcome: new Date(),
-      phoneCall: new Date(),
-      consultationSummary: new Date(),
-    }).map((task) => JSON.stringify(task)),
+    notificationsForDecision(
+      decision({ outcome: 's47-strategy-discussion' }),
+      settings,
+      {
+        outcome: new Date(),
+        phoneCall: new Date(),
+        consultationSummary: new Date(),
+      },
+      false,
+    ).map((task) => JSON.stringify(task)),
   alert: async () => [
     ...Object.values(alertEmail(screened().alerts![0], screened(), HUB, settings)),
     ...Object.values(ladoAlertForDecision(decision({ outcome: 'lado' }), HUB, settings)),
