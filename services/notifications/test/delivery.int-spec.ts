@@ -202,7 +202,8 @@ describe('delivery through a mail server that is down, slow, then up again', () 
     await broker.publish('decision.events', 'decision.recorded', MessageTypes.DecisionRecorded, decision);
     const failed = await afterAttempts(decision.contactId, 1);
     expect(failed).toMatchObject({ status: 'queued', sentAt: null });
-    expect(await lastError(failed.id)).toBe('ECONNECTION');
+    // nodemailer's code for a refused connection (never the address or the server's text).
+    expect(await lastError(failed.id)).toMatch(/^(ESOCKET|ECONNECTION)$/);
     expect(smtp.received).toHaveLength(0);
 
     await smtp.start();

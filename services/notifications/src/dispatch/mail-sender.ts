@@ -49,9 +49,11 @@ export function mailOptions(mail: OutgoingMail): SendMailOptions {
  * its message, which quotes the recipient's address.
  */
 export function failureCode(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown';
-  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
-  const parts = [typeof code === 'string' ? code : error.name];
+  // Duck-typed: an error from another realm (a library's, a test runner's) is not `instanceof Error`.
+  if (typeof error !== 'object' || error === null || typeof (error as { name?: unknown }).name !== 'string')
+    return 'unknown';
+  const { code, responseCode, name } = error as { code?: unknown; responseCode?: unknown; name: string };
+  const parts = [typeof code === 'string' ? code : name];
   if (typeof responseCode === 'number') parts.push(String(responseCode));
   return parts.join(' ').slice(0, 100);
 }

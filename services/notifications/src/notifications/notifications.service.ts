@@ -238,7 +238,8 @@ export class NotificationsService {
   async listForContact(contactId: string): Promise<Notification[]> {
     return this.dataSource.getRepository(Notification).find({
       where: { contactId },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      // Prepared together (one message), they come in a fixed order: by kind, the referrer first.
+      order: { createdAt: 'ASC', kind: 'ASC', recipient: 'DESC', recipientKey: 'ASC', id: 'ASC' },
     });
   }
 
