@@ -30,13 +30,15 @@ describe('who is told what, end to end', () => {
   beforeAll(async () => {
     hub = await startHub({
       mail: true,
+      // Seven services starting at once on a shared two-core machine can take longer than the default.
+      healthTimeoutMs: 90_000,
       env: {
         'police-checks': { AUTO_NO_TRACE: 'true' },
         'health-checks': { AUTO_NO_TRACE: 'true' },
         'education-checks': { AUTO_NO_TRACE: 'true' },
       },
     });
-  }, 90_000);
+  }, 150_000);
 
   afterAll(async () => {
     await hub?.stop();
@@ -60,6 +62,7 @@ describe('who is told what, end to end', () => {
           {
             givenName: 'Xanthe',
             familyName,
+            dateOfBirth: '1988-11-02',
             relationship: 'mother',
             parentalResponsibility: true,
             phone: '020 7946 0001',
@@ -73,17 +76,21 @@ describe('who is told what, end to end', () => {
     expect(submitted.status).toBe(201);
     const { contactId, reference } = (await submitted.json()) as { contactId: string; reference: string };
     const decisionMaker = await token(['decision-maker']);
+    let lastStatus = 'no record';
     await eventually(
       async () => {
         const response = await fetch(url('decision', `/contacts/${contactId}`), {
           headers: { authorization: `Bearer ${decisionMaker}` },
         });
         const record = response.ok ? ((await response.json()) as { status: string }) : undefined;
+        lastStatus = record?.status ?? `HTTP ${response.status}`;
         return record?.status === 'ready-for-decision' ? record : undefined;
       },
-      30_000,
+      60_000,
       'the record ready for decision',
-    );
+    ).catch((error: Error) => {
+      throw new Error(`${error.message} (last seen: ${lastStatus})`);
+    });
     const decided = await fetch(url('decision', `/contacts/${contactId}/decision`), {
       method: 'POST',
       headers: { authorization: `Bearer ${decisionMaker}`, 'content-type': 'application/json' },
