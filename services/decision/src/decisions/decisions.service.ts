@@ -160,9 +160,9 @@ export class DecisionsService {
         detail: {
           outcome: decision.outcome,
           feedbackToReferrer: feedbackToReferrer !== null,
-          familyNotToldReason: decision.familyNotToldReason,
-          adviceGiven: adviceGiven !== null,
-          rationaleSent: sendsRationale,
+          ...(decision.familyNotToldReason ? { familyNotToldReason: decision.familyNotToldReason } : {}),
+          ...(adviceGiven ? { adviceGiven: true } : {}),
+          ...(sendsRationale ? { rationaleSent: true } : {}),
         },
       });
       await this.outbox.enqueue(manager, {
