@@ -1,5 +1,6 @@
 import { CreateMessagingTables1763800000000, MESSAGING_ENTITIES } from '@mash/messaging';
 import { postgresOptions } from '@mash/platform';
+import { CreateWebSessions1764800000000 } from '@mash/web';
 import { Contact } from '../contacts/contact.entity';
 import { CreateContacts1763800000100 } from './migrations/1763800000100-create-contacts';
 
@@ -8,6 +9,10 @@ export function intakeDataSourceOptions(url: string) {
     url,
     applicationName: 'intake',
     entities: [Contact, ...MESSAGING_ENTITIES],
-    migrations: [CreateMessagingTables1763800000000, CreateContacts1763800000100],
+    migrations: [
+      CreateMessagingTables1763800000000,
+      CreateContacts1763800000100,
+      CreateWebSessions1764800000000,
+    ],
   });
 }
