@@ -9,6 +9,7 @@ const WHY: Record<AlertKind, string> = {
   'lead-professional': 'a child it is about has you as their lead professional',
   'mash-manager': 'screening asks for a MASH manager to look at it',
   'advice-summary': 'it is a consultation',
+  'missing-details': 'the referral did not give all of a child’s details',
 };
 
 /**

@@ -211,11 +211,13 @@ export function acknowledgementFor(contact: ContactReceived, dueAt: Date): Plann
  * The alerts screening asks for, emailed to the directory's address for that team or worker (Croydon 10:
  * the LADO; Croydon 8: the allocated worker); one the directory has no address for is left to be sent by
  * hand, and says so. The advice summary is not an alert here: it is the consultation summary, sent once
- * the advice is recorded.
+ * the advice is recorded; nor is missing-details (the MASH's own task).
  */
 export function alertsFor(screened: ContactScreened, directory: TeamDirectory): PlannedNotification[] {
   return (screened.alerts ?? []).flatMap((alert, index): PlannedNotification[] => {
-    if (alert.kind === 'advice-summary') return [];
+    // The consultation summary is sent once the advice is recorded; a missing-details alert is a task for
+    // the MASH's own contact officers, on the MASH record, not an email to anyone outside it.
+    if (alert.kind === 'advice-summary' || alert.kind === 'missing-details') return [];
     const entry = directory.find(alert);
     const email = entry?.email ?? null;
     return [
