@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { checkRequestedRoutingKey, CheckRequested, deadLetterQueueName, WireHeaders } from '@mash/contracts';
-import { aCheckRequested, aCheckSubject } from '@mash/contracts/testing';
+import { aCheckCancelled, aCheckRequested, aCheckSubject } from '@mash/contracts/testing';
 import { issueDevelopmentToken } from '@mash/platform';
 import { AppModule } from '../src/app.module';
 import { PoliceChecksConfig } from '../src/config';
@@ -895,6 +895,38 @@ describe('police-checks (real broker and database)', () => {
     expect(dead.properties.headers?.[WireHeaders.Attempt]).toBeUndefined();
     expect(reason).not.toContain('Jones');
     expect(await node.count('checks', 'check_id = $1', [misrouted.checkId])).toBe(0);
+  });
+
+  it('dead-letters, with the reason, a withdrawal that triage sends: only decision withdraws checks, whatever the type says', async () => {
+    const check = aHouseholdCheck({ reference: 'MASH-20261120-000190' });
+    await node.publishCheck(check);
+    await eventually(
+      async () => ((await node.count('checks', 'check_id = $1', [check.checkId])) ? true : undefined),
+      10_000,
+      'the check stored',
+    );
+    // triage may write triage.events, which is bound to this queue for check.requested.police.
+    const forged = await node.broker.publish(
+      'triage.events',
+      checkRequestedRoutingKey('police'),
+      'check.cancelled',
+      aCheckCancelled({ checkId: check.checkId, contactId: check.contactId, agency: 'police' }),
+    );
+    const [dead] = await eventually(
+      async () => {
+        const drained = await node.broker.drain(deadLetterQueueName(QUEUE));
+        return drained.length ? drained : undefined;
+      },
+      10_000,
+      'the dead-lettered withdrawal',
+    );
+    expect(dead.properties.messageId).toBe(forged);
+    expect(dead.properties.headers?.[WireHeaders.FailureReason]).toBe(
+      'triage may not publish check.cancelled',
+    );
+    expect(dead.properties.headers?.[WireHeaders.Sender]).toBe('triage');
+    const { rows } = await node.db.query('SELECT status FROM checks WHERE check_id = $1', [check.checkId]);
+    expect(rows[0].status).toBe('open');
   });
 
   it('keeps the disclosure log, partial and complete answers alike, for auditors only, findable by check and by record', async () => {

@@ -217,10 +217,11 @@ describe('provisioned isolation (real broker and databases)', () => {
       expect(JSON.stringify(listed)).not.toContain('secret');
       expect((await channel.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(1);
 
-      expect(await replayDeadLetters(connection, queue)).toBe(1);
+      expect(await replayDeadLetters(connection, queue, 'guest')).toBe(1);
       expect((await channel.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(0);
       const replayed = await waitForMessage(channel, queue);
       expect(replayed.properties.messageId).toBe('dead-probe');
+      expect(replayed.properties.userId).toBe('guest');
       expect(replayed.properties.headers?.[WireHeaders.Attempt]).toBeUndefined();
       expect(replayed.content.toString()).toBe('{"child":"secret"}');
     });
