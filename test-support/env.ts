@@ -43,7 +43,7 @@ export function testServiceEnv(service: ServiceName): ServiceEnv {
     outboxDir: 'var/test-outbox',
   });
   // Services under test log warnings and errors only, unless TEST_LOG_LEVEL asks for more.
-  return { ...env, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' };
+  return { ...env, NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn' };
 }
 
 /** The broker admin on the test vhost. */

@@ -33,7 +33,13 @@ const DEMO_DEFAULTS: Partial<Record<ServiceName, Record<string, string>>> = {
 function spawnService(service: ServiceName, options: ProvisionOptions): ChildProcess {
   const child = spawn(process.execPath, [join(options.rootDir, 'services', service, 'dist', 'main.js')], {
     cwd: options.rootDir,
-    env: { ...DEMO_DEFAULTS[service], ...process.env, ...serviceEnv(service, options) },
+    // A local run is development: the published development secret is refused anywhere else.
+    env: {
+      NODE_ENV: 'development',
+      ...DEMO_DEFAULTS[service],
+      ...process.env,
+      ...serviceEnv(service, options),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_VHOST, isSignedType, PUBLICATIONS, queueOf, SERVICES, ServiceName } from '@mash/contracts';
+import { PUBLISHED_DEVELOPMENT_SECRET } from '@mash/platform';
 import { signingKeyFile, trustedKeysFile } from './signing-keys';
 
 /** The port each service listens on in a local run (API.md). */
@@ -13,7 +14,7 @@ export const SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   notifications: 3007,
 };
 
-export const DEFAULT_AUTH_DEV_SECRET = 'mash-hub-development-secret-change-me';
+export const DEFAULT_AUTH_DEV_SECRET = PUBLISHED_DEVELOPMENT_SECRET;
 
 export interface ProvisionOptions {
   /** The hub's RabbitMQ virtual host (MASH_VHOST). */
@@ -85,16 +86,31 @@ export function resolveProvisionOptions(
   const pg = new URL(pgAdminUrl);
   const brokerPasswords = {} as Record<ServiceName, string>;
   const dbPasswords = {} as Record<ServiceName, string>;
+  // Fail closed: in production every password is given, never a development default.
+  const production = env.NODE_ENV === 'production';
+  const missing: string[] = [];
+  const password = (variable: string, given: string | undefined, fallback: string): string => {
+    const value = given ?? env[variable];
+    if (value && !(production && value.endsWith('-dev-password'))) return value;
+    if (production) missing.push(variable);
+    return fallback;
+  };
   for (const service of SERVICES) {
-    brokerPasswords[service] =
-      overrides.brokerPasswords?.[service] ??
-      env[`BROKER_PASSWORD_${upperSnake(service)}`] ??
-      `${service}-dev-password`;
-    dbPasswords[service] =
-      overrides.dbPasswords?.[service] ??
-      env[`DB_PASSWORD_${upperSnake(service)}`] ??
-      `${databaseName(service, dbPrefix)}-dev-password`;
+    brokerPasswords[service] = password(
+      `BROKER_PASSWORD_${upperSnake(service)}`,
+      overrides.brokerPasswords?.[service],
+      `${service}-dev-password`,
+    );
+    dbPasswords[service] = password(
+      `DB_PASSWORD_${upperSnake(service)}`,
+      overrides.dbPasswords?.[service],
+      `${databaseName(service, dbPrefix)}-dev-password`,
+    );
   }
+  if (missing.length)
+    throw new Error(
+      `in production every password must be given (no development defaults): ${missing.join(', ')}`,
+    );
   const rootDir = overrides.rootDir ?? resolve(__dirname, '..', '..', '..', '..');
   const vhost = overrides.vhost ?? env.MASH_VHOST ?? DEFAULT_VHOST;
   return {
