@@ -17,6 +17,7 @@ import { AmqpServer } from './amqp-server';
 import { OutboxRelay } from './outbox';
 import { loadSignatureVerifier } from './message-signing';
 import { amqpTlsOptions } from './amqp-connection';
+import { securityHeaders } from './security-headers';
 
 export interface StartServiceOptions {
   service: ServiceName;
@@ -40,6 +41,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  // First of all, so even a refused or failed request carries them.
+  app.use(securityHeaders());
 
   // The consumer is connected first and shares the application's configuration: its handlers are
   // created now, and the global exception filter (ProblemDetailsFilter, an APP_FILTER) hands their
@@ -84,8 +87,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   await app.init();
   if (server) await app.startAllMicroservices();
   if (options.listen !== false) {
-    await app.listen(options.config.PORT);
-    logger.info({ port: options.config.PORT }, `${options.service} listening`);
+    await app.listen(options.config.PORT, options.config.HOST);
+    logger.info({ port: options.config.PORT, host: options.config.HOST }, `${options.service} listening`);
   }
   return app;
 }

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsIP,
   IsOptional,
   IsString,
   IsUrl,
@@ -27,6 +28,8 @@ export class ConfigurationError extends Error {
 /** The variables every service reads. A service extends this with its own (STYLE.md: one validated class). */
 export class ServiceConfig {
   @IsInt() @Min(1) @Max(65535) PORT!: number;
+  /** The address the HTTP server listens on: this machine only unless told (containers set 0.0.0.0). */
+  @IsOptional() @IsIP() HOST: string = '127.0.0.1';
   @IsString() @MinLength(1) DATABASE_URL!: string;
   @IsString() @MinLength(1) AMQP_URL!: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =

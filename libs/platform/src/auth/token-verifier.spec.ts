@@ -1,7 +1,6 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KeyObject } from 'node:crypto';
-import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { exportJWK, generateKeyPair, KeyLike, SignJWT } from 'jose';
 import { issueDevelopmentToken } from './development-issuer';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -52,7 +51,7 @@ describe('TokenVerifier with the development issuer', () => {
 describe('TokenVerifier with an identity provider (a real key set served over HTTP)', () => {
   let server: Server;
   let jwksUrl: string;
-  let privateKey: CryptoKey | KeyObject;
+  let privateKey: KeyLike;
   const issuer = 'https://idp.test.example';
   const audience = 'mash-hub-test';
   const now = () => Math.floor(Date.now() / 1000);
