@@ -76,7 +76,7 @@ export class ChecksController {
   @ApiNotFoundResponse({ description: 'No such check' })
   get(@Param('checkId') checkId: string, @CurrentUser() principal: Principal): Promise<CheckDetailResponse> {
     assertPractitionerOfAgency(principal, this.node.agency);
-    return this.checks.get(checkId, { withDraft: true });
+    return this.checks.get(checkId, { withDraft: true }, principal);
   }
 
   @Post(':checkId/candidates/review')
@@ -124,7 +124,7 @@ export class ChecksController {
     @CurrentUser() principal: Principal,
   ): Promise<RecordSearchResponse> {
     assertPractitionerOfAgency(principal, this.node.agency);
-    return this.checks.searchRecords(checkId, query.q);
+    return this.checks.searchRecords(checkId, query.q, principal);
   }
 
   @Post(':checkId/candidates')
