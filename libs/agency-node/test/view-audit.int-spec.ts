@@ -1,4 +1,5 @@
 import { aCheckSubject } from '@mash/contracts/testing';
+import { aRecordLine } from '../src/testing/factories';
 import type { AgencyNodeUnderTest } from '../../../test-support/agency-node';
 import { importRecords, receiveCheck, startTestNode } from './test-node';
 
@@ -12,14 +13,12 @@ describe('view audit of an agency node (real broker and database)', () => {
   beforeAll(async () => {
     node = await startTestNode('2026-11-20T12:00:00.000Z');
     await importRecords(node, [
-      {
+      aRecordLine({
         recordId: 'AUD-NORA',
         givenName: 'Nora',
         familyName: 'Quennell',
         dateOfBirth: '2015-04-01',
-        gender: 'female',
-        address: null,
-      },
+      }),
     ]);
   });
   afterAll(() => node?.close());
