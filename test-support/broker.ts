@@ -1,3 +1,4 @@
+import { TEST_VHOST } from './env';
 import * as amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { createPrivateKey, KeyObject } from 'node:crypto';
@@ -29,7 +30,9 @@ export function testAgencyKey(agency: Agency): KeyObject {
 
 /** The admin's view of the test vhost, for tests that play another service's part on the real broker. */
 export function testAmqpAdminUrl(): string {
-  return process.env.TEST_AMQP_ADMIN_URL ?? 'amqp://guest:guest@127.0.0.1:5672/mash-test';
+  return (
+    process.env.TEST_AMQP_ADMIN_URL ?? `amqp://guest:guest@127.0.0.1:5672/${encodeURIComponent(TEST_VHOST)}`
+  );
 }
 
 export interface CapturedMessage<T = Record<string, unknown>> {

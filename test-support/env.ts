@@ -17,16 +17,24 @@ import { topologyPlan } from '@mash/contracts';
  * global-setup.ts at the start of every run, and their own ports, so a hub started with `npm start`
  * (vhost `mash`, databases `mash_*`, ports 3001..3007) is left alone.
  */
-export const TEST_VHOST = 'mash-test';
-export const TEST_DB_PREFIX = 'mash_test';
+/**
+ * MASH_TEST_NAMESPACE (optional) gives a checkout a test hub of its own (`mash-test-<ns>`,
+ * `mash_test_<ns>_*`), and MASH_TEST_PORT_BASE its own ports, so two worktrees on one machine can run
+ * their integration tests at the same time; without them every run uses `mash-test` and 4001..4007.
+ */
+const NAMESPACE = process.env.MASH_TEST_NAMESPACE?.replace(/[^a-z0-9]/gi, '').toLowerCase() || undefined;
+export const TEST_VHOST = NAMESPACE ? `mash-test-${NAMESPACE}` : 'mash-test';
+export const TEST_DB_PREFIX = NAMESPACE ? `mash_test_${NAMESPACE}` : 'mash_test';
+/** Ports for the test hub's services are PORT_BASE+1..+7; tests that need more ports take them from +50 on. */
+export const TEST_PORT_BASE = Number(process.env.MASH_TEST_PORT_BASE ?? 4000);
 export const TEST_SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
-  intake: 4001,
-  triage: 4002,
-  'police-checks': 4003,
-  'health-checks': 4004,
-  'education-checks': 4005,
-  decision: 4006,
-  notifications: 4007,
+  intake: TEST_PORT_BASE + 1,
+  triage: TEST_PORT_BASE + 2,
+  'police-checks': TEST_PORT_BASE + 3,
+  'health-checks': TEST_PORT_BASE + 4,
+  'education-checks': TEST_PORT_BASE + 5,
+  decision: TEST_PORT_BASE + 6,
+  notifications: TEST_PORT_BASE + 7,
 };
 
 /** Provisioning options of the test hub (passwords and URLs from the environment, as provisioning reads them). */

@@ -3,6 +3,7 @@ import { connect as netConnect } from 'node:net';
 import { createServer, Server } from 'node:tls';
 import { generate } from 'selfsigned';
 import { ManagedAmqpConnection } from '../src';
+import { TEST_VHOST } from '../../../test-support/env';
 
 /**
  * An agency node in its own network reaches the hub's broker over TLS (docs/deploying-an-agency-node.md).
@@ -34,7 +35,7 @@ describe('connecting to the broker over TLS', () => {
 
   afterAll(() => new Promise<void>((resolve) => front.close(() => resolve())));
 
-  const url = () => `amqps://guest:guest@localhost:${port}/mash-test`;
+  const url = () => `amqps://guest:guest@localhost:${port}/${encodeURIComponent(TEST_VHOST)}`;
 
   it('connects when it trusts the CA that signed the broker certificate (AMQP_TLS_CA_FILE)', async () => {
     const connection = new ManagedAmqpConnection(url(), 'tls-test', undefined, { ca: [ca] });

@@ -70,6 +70,13 @@ export class ServiceConfig {
   @IsOptional() @IsString() MESSAGE_SIGNING_KEY_FILE?: string;
   /** JSON list of the agency keys this service trusts: required by a service that receives signed messages. */
   @IsOptional() @IsString() TRUSTED_SIGNING_KEYS_FILE?: string;
+  /** Pages (libs/web): signs the session cookie; required in production, derived from AUTH_DEV_SECRET otherwise. */
+  @IsOptional() @IsString() @MinLength(32) SESSION_SECRET?: string;
+  /** Pages: this service's client at the OpenID Connect provider (AUTH_ISSUER), for the sign-in redirect. */
+  @IsOptional() @IsString() OIDC_CLIENT_ID?: string;
+  @IsOptional() @IsString() OIDC_CLIENT_SECRET?: string;
+  /** Pages: the address people reach this service at (the sign-in callback is PUBLIC_URL/sign-in/callback). */
+  @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }) PUBLIC_URL?: string;
 }
 
 /** Reads and validates configuration; a wrong or missing variable stops start-up with its name. */

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MessagingModule } from '@mash/messaging';
 import { Clock, PlatformModule } from '@mash/platform';
+import { WebModule } from '@mash/web';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { ChecksModule } from './checks/checks.module';
@@ -10,6 +12,7 @@ import { ConsentModule } from './consent/consent.module';
 import { decisionDataSourceOptions } from './database/data-source-options';
 import { DecisionsModule } from './decisions/decisions.module';
 import { FiguresModule } from './figures/figures.module';
+import { loadHubPolicy } from './policy/hub-policy';
 import { PolicyModule } from './policy/policy.module';
 import { RagModule } from './rag/rag.module';
 import { RecordsModule } from './records/records.module';
@@ -18,13 +21,36 @@ import { TimescalesModule } from './timescales/timescales.module';
 @Module({})
 export class AppModule {
   static register(config: DecisionConfig, clock?: Clock): DynamicModule {
+    const policy = loadHubPolicy(config.profileName);
     return {
       module: AppModule,
       imports: [
         PlatformModule.forRoot({ service: 'decision', config, clock }),
         TypeOrmModule.forRoot(decisionDataSourceOptions(config.DATABASE_URL)),
         MessagingModule.forRoot('decision', config),
-        PolicyModule.forRoot(config),
+        PolicyModule.forRoot(config, policy),
+        WebModule.forRoot({
+          service: 'decision',
+          config,
+          hubName: policy.profile.hub,
+          serviceName: 'MASH',
+          serviceUrl: '/',
+          viewRoots: [join(__dirname, '..', 'src')],
+          navigation: [
+            {
+              href: '/',
+              text: 'Work list',
+              roles: ['contact-officer', 'social-worker', 'decision-maker', 'team-manager'],
+            },
+            {
+              href: '/end-of-day',
+              text: 'End of day',
+              roles: ['decision-maker', 'team-manager', 'hub-operator'],
+            },
+            { href: '/figures', text: 'Figures', roles: ['decision-maker', 'team-manager', 'hub-operator'] },
+            { href: '/console', text: 'Console', roles: ['hub-operator'] },
+          ],
+        }),
         AuditModule,
         RecordsModule,
         DecisionsModule,

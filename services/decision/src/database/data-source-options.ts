@@ -1,5 +1,6 @@
 import { CreateMessagingTables1763800000000, MESSAGING_ENTITIES } from '@mash/messaging';
 import { postgresOptions } from '@mash/platform';
+import { CreateWebSessions1764800000000 } from '@mash/web';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { ConsentDecision } from '../consent/consent-decision.entity';
 import { RagChange } from '../rag/rag-change.entity';
@@ -32,6 +33,7 @@ export function decisionDataSourceOptions(url: string) {
       CreateMashRecords1763800000400,
       CreateAuditLog1763800000401,
       TimescalesConsentRepeats1763800000402,
+      CreateWebSessions1764800000000,
     ],
   });
 }
