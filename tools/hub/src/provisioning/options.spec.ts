@@ -22,6 +22,7 @@ describe('provisioning passwords', () => {
     for (const service of SERVICES) {
       env[`BROKER_PASSWORD_${upperSnake(service)}`] = `broker-${service}-x9`;
       env[`DB_PASSWORD_${upperSnake(service)}`] = `db-${service}-x9`;
+      env[`DB_MIGRATION_PASSWORD_${upperSnake(service)}`] = `migrator-${service}-x9`;
     }
     const options = resolveProvisionOptions({}, env);
     expect(options.brokerPasswords['police-checks']).toBe('broker-police-checks-x9');
