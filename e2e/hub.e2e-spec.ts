@@ -184,7 +184,7 @@ describe('the hub end to end', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/x-ndjson',
-          authorization: `Bearer ${await token(['agency-practitioner'], agency)}`,
+          authorization: `Bearer ${await token(['agency-records-admin'], agency)}`,
         },
         body: ndjson + '\n',
       });
@@ -339,7 +339,7 @@ describe('the hub end to end', () => {
       method: 'POST',
       headers: {
         'content-type': 'application/x-ndjson',
-        authorization: `Bearer ${await practitioner('police')}`,
+        authorization: `Bearer ${await token(['agency-records-admin'], 'police')}`,
       },
       body:
         record('P-CARA', 'Cara', 'Whitlock', '2015-03-04', [

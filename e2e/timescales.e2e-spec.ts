@@ -261,7 +261,7 @@ describe('timescales, consent and escalation across the hub', () => {
         method: 'POST',
         headers: {
           'content-type': 'application/x-ndjson',
-          authorization: `Bearer ${await hub.practitioner(agency)}`,
+          authorization: `Bearer ${await hub.token(['agency-records-admin'], { agency })}`,
         },
         body:
           JSON.stringify({

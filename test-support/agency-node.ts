@@ -35,7 +35,13 @@ export interface AgencyNodeUnderTest {
     otherPractitioner: string;
     otherAgency: string;
     operator: string;
+    /** agency-records-admin of this agency: the only one who may load its records. */
+    recordsAdmin: string;
+    /** auditor of this agency. */
     auditor: string;
+    /** An auditor of the hub (no agency) and one of another agency: neither reads this node's log. */
+    hubAuditor: string;
+    otherAgencyAuditor: string;
     decisionMaker: string;
   };
   http(): ReturnType<typeof request>;
@@ -96,7 +102,19 @@ export async function startAgencyNode<C extends ServiceConfig>(options: {
       secret,
     ),
     operator: await issueDevelopmentToken({ sub: 'operator-1', roles: ['hub-operator'] }, secret),
-    auditor: await issueDevelopmentToken({ sub: 'auditor-1', roles: ['auditor'] }, secret),
+    recordsAdmin: await issueDevelopmentToken(
+      { sub: `${options.agency}-records-admin-1`, roles: ['agency-records-admin'], agency: options.agency },
+      secret,
+    ),
+    auditor: await issueDevelopmentToken(
+      { sub: 'auditor-1', roles: ['auditor'], agency: options.agency },
+      secret,
+    ),
+    hubAuditor: await issueDevelopmentToken({ sub: 'auditor-2', roles: ['auditor'] }, secret),
+    otherAgencyAuditor: await issueDevelopmentToken(
+      { sub: 'auditor-3', roles: ['auditor'], agency: other },
+      secret,
+    ),
     decisionMaker: await issueDevelopmentToken({ sub: 'dm-1', roles: ['decision-maker'] }, secret),
   };
   const http = () => request(app.getHttpServer());

@@ -11,13 +11,15 @@ import {
   isSignedType,
   MESSAGE_DEFINITIONS,
   MessageType,
+  SERVICES,
+  ServiceName,
   SignatureHeaders,
   signingKeyId,
   signMessage,
   WireHeaders,
 } from '@mash/contracts';
 import { signingKeyFile } from '../tools/hub/src/provisioning/signing-keys';
-import { testProvisionOptions } from './env';
+import { testProvisionOptions, testServiceEnv } from './env';
 
 /** The test hub's agency signing key (made by provisioning), so tests can answer as an agency node would. */
 export function testAgencyKey(agency: Agency): KeyObject {
@@ -43,10 +45,30 @@ export interface CapturedMessage<T = Record<string, unknown>> {
 }
 
 export class TestBroker {
+  /** Connections as the hub's services, opened when a test first publishes as one. */
+  private readonly asService = new Map<
+    ServiceName,
+    Promise<{ connection: amqp.ChannelModel; channel: amqp.ConfirmChannel }>
+  >();
+
   private constructor(
     private readonly connection: amqp.ChannelModel,
     readonly channel: amqp.ConfirmChannel,
   ) {}
+
+  /** A confirm channel as the service's own broker user (its test password), with that user as user_id. */
+  private serviceChannel(service: ServiceName): Promise<amqp.ConfirmChannel> {
+    let opened = this.asService.get(service);
+    if (!opened) {
+      opened = (async () => {
+        const connection = await amqp.connect(testServiceEnv(service).AMQP_URL);
+        connection.on('error', () => undefined);
+        return { connection, channel: await connection.createConfirmChannel() };
+      })();
+      this.asService.set(service, opened);
+    }
+    return opened.then(({ channel }) => channel);
+  }
 
   static async connect(url = testAmqpAdminUrl()): Promise<TestBroker> {
     const connection = await amqp.connect(url);
@@ -66,6 +88,11 @@ export class TestBroker {
       raw?: Buffer;
       /** Signed types are signed with the named agency's test key unless this says otherwise. */
       signWith?: KeyObject | 'unsigned';
+      /**
+       * Who publishes: by default the service that owns `<service>.events`, as its own broker user with
+       * that user as user_id (as its outbox would); 'admin' publishes as the broker admin without user_id.
+       */
+      as?: ServiceName | 'admin';
     } = {},
   ): Promise<string> {
     const messageId = options.messageId ?? randomUUID();
@@ -84,20 +111,26 @@ export class TestBroker {
         };
       }
     }
-    this.channel.publish(exchange, routingKey, content, {
+    const owner = /^(.+)\.events$/.exec(exchange)?.[1];
+    const as =
+      options.as ??
+      (owner && (SERVICES as readonly string[]).includes(owner) ? (owner as ServiceName) : 'admin');
+    const channel = as === 'admin' ? this.channel : await this.serviceChannel(as);
+    channel.publish(exchange, routingKey, content, {
       messageId,
       type,
       correlationId: options.correlationId ?? (body as { contactId?: string })?.contactId,
       timestamp: Math.floor(Date.now() / 1000),
       contentType: CONTENT_TYPE,
       persistent: true,
+      ...(as === 'admin' ? {} : { userId: as }),
       headers: {
         [WireHeaders.SchemaVersion]: definition?.schemaVersion ?? '1',
         ...signature,
         ...options.headers,
       },
     });
-    await this.channel.waitForConfirms();
+    await channel.waitForConfirms();
     return messageId;
   }
 
@@ -149,6 +182,9 @@ export class TestBroker {
   }
 
   async close(): Promise<void> {
+    for (const opened of this.asService.values()) {
+      await opened.then(({ connection }) => connection.close()).catch(() => undefined);
+    }
     await this.connection.close().catch(() => undefined);
   }
 }

@@ -1,58 +1,85 @@
 import type { Principal } from '@mash/platform';
 import {
-  actsForAgency,
-  assertActsForAgency,
+  assertAuditorOfAgency,
+  assertMayListChecks,
   assertPractitionerOfAgency,
+  assertRecordsAdminOfAgency,
   isAgencyPractitioner,
+  mayListChecks,
 } from './agency-access';
 
 const somebody = (overrides: Partial<Principal>): Principal => ({ id: 'user-1', roles: [], ...overrides });
 
-describe('who may act for an agency node', () => {
-  it('lets a practitioner of this agency in', () => {
-    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'police' }), 'police')).toBe(
-      true,
-    );
+describe('who may reach an agency node', () => {
+  it('lets a practitioner of this agency see the work list and its checks', () => {
+    const practitioner = somebody({ roles: ['agency-practitioner'], agency: 'police' });
+    expect(mayListChecks(practitioner, 'police')).toBe(true);
+    expect(() => assertPractitionerOfAgency(practitioner, 'police')).not.toThrow();
   });
 
-  it('keeps a practitioner of another agency out', () => {
-    expect(actsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toBe(
+  it('keeps a practitioner of another agency, or of none, out', () => {
+    expect(mayListChecks(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police')).toBe(
       false,
     );
+    expect(mayListChecks(somebody({ roles: ['agency-practitioner'] }), 'police')).toBe(false);
   });
 
-  it('keeps a practitioner whose token names no agency out', () => {
-    expect(actsForAgency(somebody({ roles: ['agency-practitioner'] }), 'police')).toBe(false);
-  });
-
-  it("lets a hub operator in, but does not count them as the agency's practitioner", () => {
+  it('lets a hub operator see the work list (ids and counts) but never a check: a hub operator is not an agency', () => {
     const operator = somebody({ roles: ['hub-operator'] });
-    expect(actsForAgency(operator, 'education')).toBe(true);
+    expect(mayListChecks(operator, 'education')).toBe(true);
     expect(isAgencyPractitioner(operator, 'education')).toBe(false);
+    expect(() => assertPractitionerOfAgency(operator, 'education')).toThrow(
+      expect.objectContaining({ status: 403, code: 'not-this-agencys-practitioner' }),
+    );
   });
 
   it('keeps other MASH staff out, even a decision maker', () => {
-    expect(actsForAgency(somebody({ roles: ['decision-maker'] }), 'police')).toBe(false);
-  });
-
-  it('refuses with a 403 problem that names no person', () => {
-    expect(() =>
-      assertActsForAgency(somebody({ roles: ['agency-practitioner'], agency: 'health' }), 'police'),
-    ).toThrow(expect.objectContaining({ status: 403, code: 'not-this-agency' }));
+    expect(() => assertMayListChecks(somebody({ roles: ['decision-maker'] }), 'police')).toThrow(
+      expect.objectContaining({ status: 403, code: 'not-this-agency' }),
+    );
   });
 
   it("lets only the agency's own practitioners review and answer: not a hub operator, nor another agency", () => {
-    expect(() =>
-      assertPractitionerOfAgency(somebody({ roles: ['agency-practitioner'], agency: 'police' }), 'police'),
-    ).not.toThrow();
     for (const principal of [
       somebody({ roles: ['hub-operator'] }),
       somebody({ roles: ['agency-practitioner'], agency: 'health' }),
       somebody({ roles: ['hub-operator', 'decision-maker'] }),
+      somebody({ roles: ['agency-records-admin'], agency: 'police' }),
       undefined,
     ]) {
       expect(() => assertPractitionerOfAgency(principal, 'police')).toThrow(
         expect.objectContaining({ status: 403, code: 'not-this-agencys-practitioner' }),
+      );
+    }
+  });
+
+  it("lets only the agency's own records administrators load its records", () => {
+    expect(() =>
+      assertRecordsAdminOfAgency(somebody({ roles: ['agency-records-admin'], agency: 'police' }), 'police'),
+    ).not.toThrow();
+    for (const principal of [
+      somebody({ roles: ['hub-operator'] }),
+      somebody({ roles: ['agency-practitioner'], agency: 'police' }),
+      somebody({ roles: ['agency-records-admin'], agency: 'health' }),
+      somebody({ roles: ['agency-records-admin'] }),
+    ]) {
+      expect(() => assertRecordsAdminOfAgency(principal, 'police')).toThrow(
+        expect.objectContaining({ status: 403, code: 'not-this-agency' }),
+      );
+    }
+  });
+
+  it("lets only the agency's own auditors read its disclosure log, not the hub's nor another agency's", () => {
+    expect(() =>
+      assertAuditorOfAgency(somebody({ roles: ['auditor'], agency: 'health' }), 'health'),
+    ).not.toThrow();
+    for (const principal of [
+      somebody({ roles: ['auditor'] }),
+      somebody({ roles: ['auditor'], agency: 'police' }),
+      somebody({ roles: ['agency-practitioner'], agency: 'health' }),
+    ]) {
+      expect(() => assertAuditorOfAgency(principal, 'health')).toThrow(
+        expect.objectContaining({ status: 403 }),
       );
     }
   });

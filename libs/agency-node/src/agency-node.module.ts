@@ -4,6 +4,7 @@ import { AGENCY_NODE_SETTINGS, AgencyNodeConfig, agencyNodeSettings } from './ag
 import { AGENCY_NODE, AgencyNodeDefinition } from './agency-node.definition';
 import { ChecksModule } from './checks/checks.module';
 import { DisclosuresModule } from './disclosures/disclosures.module';
+import { ViewAuditModule } from './audit/audit.module';
 import { RecordsModule } from './records/records.module';
 
 /**
@@ -28,7 +29,7 @@ export class AgencyNodeModule {
         },
       ],
       exports: [AGENCY_NODE, AGENCY_NODE_SETTINGS],
-      imports: [RecordsModule, ChecksModule, DisclosuresModule],
+      imports: [ViewAuditModule, RecordsModule, ChecksModule, DisclosuresModule],
     };
   }
 }

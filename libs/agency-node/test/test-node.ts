@@ -47,7 +47,7 @@ export async function importRecords(node: AgencyNodeUnderTest, people: object[])
   await node
     .http()
     .post('/records/import')
-    .set('Authorization', `Bearer ${node.tokens.operator}`)
+    .set('Authorization', `Bearer ${node.tokens.recordsAdmin}`)
     .set('Content-Type', 'application/x-ndjson')
     .send(people.map((person) => JSON.stringify(person)).join('\n') + '\n')
     .expect(200);

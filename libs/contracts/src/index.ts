@@ -16,3 +16,4 @@ export * from './messages/check-responded';
 export * from './messages/check-lifecycle';
 export * from './messages/decision-recorded';
 export * from './messages/notification-sent';
+export * from './mash-only-quotation';

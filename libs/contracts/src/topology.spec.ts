@@ -5,6 +5,8 @@ import {
   agencyRoutingKey,
   agencyService,
   brokerPermissions,
+  senderOf,
+  senderRefusal,
   checkRequestedRoutingKey,
   CONSUMER_QUEUES,
   deadLetterExchange,
@@ -20,6 +22,7 @@ import {
   SERVICES,
 } from './topology';
 import { AGENCIES } from './vocabulary';
+import { WireHeaders } from './wire';
 
 const ALL_QUEUES = CONSUMER_QUEUES.map((queue) => queue.name);
 const ALL_EXCHANGES = SERVICES.flatMap((service) => [
@@ -263,5 +266,43 @@ describe('retries', () => {
 
   it('stop well before the quorum delivery limit', () => {
     expect(QUORUM_DELIVERY_LIMIT).toBeGreaterThan(RETRY_DELAYS_MS.length);
+  });
+});
+
+describe('who sent a message (senderOf, senderRefusal)', () => {
+  it('takes user_id as the sender when it is another service', () => {
+    expect(senderOf('triage', { [WireHeaders.Sender]: 'decision' }, 'police-checks')).toBe('triage');
+  });
+
+  it('believes x-mash-sender only on what the receiver itself, or an operator, republished', () => {
+    expect(senderOf('police-checks', { [WireHeaders.Sender]: 'triage' }, 'police-checks')).toBe('triage');
+    expect(senderOf('guest', { [WireHeaders.Sender]: 'decision' }, 'police-checks')).toBe('decision');
+    expect(senderOf(undefined, { [WireHeaders.Sender]: 'triage' }, 'police-checks')).toBeUndefined();
+    expect(senderOf('police-checks', {}, 'police-checks')).toBeUndefined();
+  });
+
+  it('lets a service send only what it publishes', () => {
+    expect(senderRefusal('triage', MessageTypes.CheckRequested, {})).toBeUndefined();
+    expect(senderRefusal('decision', MessageTypes.CheckCancelled, {})).toBeUndefined();
+    expect(senderRefusal('triage', MessageTypes.CheckCancelled, {})).toBe(
+      'triage may not publish check.cancelled',
+    );
+    expect(senderRefusal('police-checks', MessageTypes.ContactScreened, {})).toBe(
+      'police-checks may not publish contact.screened',
+    );
+    expect(senderRefusal('guest', MessageTypes.ContactScreened, {})).toBe(
+      'guest may not publish contact.screened',
+    );
+    expect(senderRefusal(undefined, MessageTypes.ContactScreened, {})).toMatch(/no user_id/);
+  });
+
+  it("refuses an agency's answer sent by another agency's node", () => {
+    expect(senderRefusal('police-checks', MessageTypes.CheckResponded, { agency: 'police' })).toBeUndefined();
+    expect(senderRefusal('health-checks', MessageTypes.CheckResponded, { agency: 'police' })).toBe(
+      'health-checks may not publish check.responded for another agency',
+    );
+    expect(senderRefusal('health-checks', MessageTypes.CheckEscalated, { agency: 'education' })).toMatch(
+      /another agency/,
+    );
   });
 });

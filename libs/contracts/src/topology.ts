@@ -1,5 +1,6 @@
 import { AGENCIES, Agency } from './vocabulary';
 import { MessageType, MessageTypes } from './message-types';
+import { WireHeaders } from './wire';
 
 /**
  * Every exchange, queue and routing key of the hub, named once. Provisioning declares exactly this;
@@ -169,4 +170,55 @@ export function brokerPermissions(service: ServiceName): { configure: string; wr
     write: `^(${writable.map(escape).join('|')})$`,
     read: readable.length ? `^(${readable.map(escape).join('|')})$` : '^$',
   };
+}
+
+/** The services that publish a message type; a service's broker user is named as the service. */
+export function publishersOf(type: MessageType): ServiceName[] {
+  return SERVICES.filter((service) => PUBLICATIONS[service].includes(type));
+}
+
+function isService(name: string): name is ServiceName {
+  return (SERVICES as readonly string[]).includes(name);
+}
+
+/**
+ * Who sent a message, as the broker vouches for it. Every publisher sets the AMQP `user_id` property
+ * and RabbitMQ refuses a `user_id` that is not the connection's own user, so `user_id` names the sender.
+ * A receiver that parks a message for a retry, or dead-letters it, publishes it again as itself with the
+ * original sender in `x-mash-sender`, and an operator replaying dead letters does the same as a broker
+ * user that is none of the hub's services (provisioning creates no other users on the vhost); only in
+ * those two cases is the header believed. Undefined when no sender can be told.
+ */
+export function senderOf(
+  userId: unknown,
+  headers: Record<string, unknown> | undefined,
+  receiver: ServiceName,
+): string | undefined {
+  if (typeof userId !== 'string' || !userId) return undefined;
+  if (userId !== receiver && isService(userId)) return userId;
+  const relayed = headers?.[WireHeaders.Sender];
+  return typeof relayed === 'string' && relayed ? relayed : undefined;
+}
+
+/**
+ * Why a message must be refused because of who sent it, or undefined if that sender may send it: the
+ * sender must be a service that publishes this type (PUBLICATIONS), and an agency's answer or escalation
+ * must come from the node of the agency it names. The type alone proves nothing: any broker user may
+ * put any `type` on a message to its own exchange.
+ */
+export function senderRefusal(
+  sender: string | undefined,
+  type: MessageType,
+  body: unknown,
+): string | undefined {
+  if (!sender) return 'message has no user_id property: its sender is unknown';
+  if (!isService(sender) || !PUBLICATIONS[sender].includes(type)) return `${sender} may not publish ${type}`;
+  const agency = (body as { agency?: unknown } | null)?.agency;
+  if (
+    (AGENCIES as readonly string[]).includes(sender.replace(/-checks$/, '')) &&
+    typeof agency === 'string' &&
+    agencyService(agency as Agency) !== sender
+  )
+    return `${sender} may not publish ${type} for another agency`;
+  return undefined;
 }

@@ -233,7 +233,10 @@ export const STAFF_ROLES = [
   'decision-maker',
   'team-manager',
   'agency-practitioner',
+  /** Loads an agency's records into its own node (with `agency`); sees no check. */
+  'agency-records-admin',
   'hub-operator',
+  /** Reads audit and disclosure logs; with `agency`, only that agency's. */
   'auditor',
 ] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];

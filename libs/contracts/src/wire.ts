@@ -12,6 +12,11 @@ export const WireHeaders = {
   FailureReason: 'x-mash-failure-reason',
   FailedQueue: 'x-mash-failed-queue',
   FailedAt: 'x-mash-failed-at',
+  /**
+   * Set by a receiver when it parks a message for a retry or dead-letters it (then publishing as itself):
+   * the broker user that first sent it, so the sender check still holds when the message comes back.
+   */
+  Sender: 'x-mash-sender',
   /** Set on a signed message type (message-signature.ts): Ed25519 over `type \n message_id \n body`, base64url. */
   Signature: 'x-mash-signature',
   /** The id of the key that made x-mash-signature: `ed25519:` and a fingerprint of its public key. */

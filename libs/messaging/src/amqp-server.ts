@@ -13,6 +13,8 @@ import {
   retryExchange,
   retryQueueName,
   RETRY_DELAYS_MS,
+  senderOf,
+  senderRefusal,
   validateMessage,
   WireHeaders,
 } from '@mash/contracts';
@@ -28,6 +30,7 @@ import {
 import { AmqpTlsOptions, ManagedAmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp-context';
 import { FailureAction, failureAction, failureReason } from './errors';
+import { connectionUser } from './sender-identity';
 
 export interface AmqpServerOptions {
   amqpUrl: string;
@@ -92,11 +95,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private consumerTag?: string;
   private readonly log: Logger;
   private readonly handledTimer: (labels: { type: string }) => (labels?: { outcome: string }) => void;
+  /** This consumer's broker user: it republishes retries and dead letters as itself. */
+  private readonly userId: string;
 
   constructor(private readonly options: AmqpServerOptions) {
     super();
     this.log = new Logger(`consumer:${options.queue.name}`);
     this.handledTimer = (labels) => handlerDuration.startTimer({ queue: options.queue.name, ...labels });
+    this.userId = connectionUser(options.amqpUrl);
     this.connection = new ManagedAmqpConnection(
       options.amqpUrl,
       `${options.queue.owner}-consumer`,
@@ -200,6 +206,9 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     }
     const validation = validateMessage(type, body);
     if (!validation.ok) return this.deadLetter(channel, message, validation.reason, 'invalid-message');
+    // The type alone proves nothing: whoever may write to an exchange bound here could claim any type.
+    const refusal = senderRefusal(this.senderOf(message), type, body);
+    if (refusal) return this.deadLetter(channel, message, refusal, 'sender-refused');
     if (isSignedType(type)) {
       const signature = this.options.signatures
         ? this.options.signatures.check(
@@ -316,7 +325,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     return 'dead-lettered';
   }
 
-  /** Copies the message, body and properties untouched, with extra headers; waits for the broker's confirm. */
+  private senderOf(message: ConsumeMessage): string | undefined {
+    return senderOf(message.properties.userId, message.properties.headers, this.options.queue.owner);
+  }
+
+  /**
+   * Copies the message, body and properties untouched, with extra headers; waits for the broker's
+   * confirm. Published as this consumer, with the original sender kept in x-mash-sender.
+   */
   private async republish(
     channel: ConfirmChannel,
     exchange: string,
@@ -337,9 +353,14 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           correlationId: properties.correlationId,
           timestamp: properties.timestamp,
           contentType: properties.contentType,
+          userId: this.userId,
           persistent: true,
           ...(expiration ? { expiration } : {}),
-          headers: { ...(properties.headers ?? {}), ...headers },
+          headers: {
+            ...(properties.headers ?? {}),
+            [WireHeaders.Sender]: this.senderOf(message) ?? '',
+            ...headers,
+          },
         },
         (error) => (error ? reject(error) : resolve()),
       ),

@@ -21,6 +21,7 @@ import {
   outboxOldestAge,
 } from '@mash/platform';
 import { ManagedAmqpConnection } from './amqp-connection';
+import { connectionUser } from './sender-identity';
 import { OutboxMessage } from './messaging.entities';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
 
@@ -38,6 +39,8 @@ export interface OutgoingMessage<T extends object = object> {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('outbox');
   private readonly connection: ManagedAmqpConnection;
+  /** Set on every message: the broker checks it is this connection's user, so receivers know the sender. */
+  private readonly userId: string;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
@@ -53,6 +56,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       undefined,
       options.tls,
     );
+    this.userId = connectionUser(options.amqpUrl);
     health.register({ name: 'broker-publisher', isHealthy: () => this.connection.isConnected });
     onMetricsScrape(() => this.measureBacklog());
   }
@@ -131,6 +135,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           correlationId: row.correlationId,
           timestamp: Math.floor(row.createdAt.getTime() / 1000),
           contentType: CONTENT_TYPE,
+          userId: this.userId,
           deliveryMode: 2,
           persistent: true,
           mandatory: false,

@@ -17,6 +17,7 @@ import { AmqpServer } from './amqp-server';
 import { OutboxRelay } from './outbox';
 import { loadSignatureVerifier } from './message-signing';
 import { amqpTlsOptions } from './amqp-connection';
+import { securityHeaders } from './security-headers';
 
 export interface StartServiceOptions {
   service: ServiceName;
@@ -47,6 +48,8 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  // First of all, so even a refused or failed request carries them.
+  app.use(securityHeaders());
   phase('create');
 
   // The consumer is connected first and shares the application's configuration: its handlers are
@@ -98,11 +101,16 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   if (server) await app.startAllMicroservices();
   phase('consumer');
   if (options.listen !== false) {
-    await app.listen(options.config.PORT);
+    await app.listen(options.config.PORT, options.config.HOST);
     phase('listen');
     // How long start-up took, and where (issue 14: restarted fast); uptime counts loading the code too.
     logger.info(
-      { port: options.config.PORT, phasesMs: phases, uptimeMs: Math.round(process.uptime() * 1000) },
+      {
+        port: options.config.PORT,
+        host: options.config.HOST,
+        phasesMs: phases,
+        uptimeMs: Math.round(process.uptime() * 1000),
+      },
       `${options.service} listening`,
     );
   }

@@ -3,15 +3,18 @@ import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
   IsInt,
+  IsIP,
   IsNumber,
   IsOptional,
   IsString,
   IsUrl,
   Max,
   Min,
-  validateSync,
   MinLength,
+  ValidateIf,
+  validateSync,
 } from 'class-validator';
+import { PUBLISHED_DEVELOPMENT_SECRET } from './auth/development-issuer';
 
 export class ConfigurationError extends Error {
   constructor(
@@ -26,6 +29,8 @@ export class ConfigurationError extends Error {
 /** The variables every service reads. A service extends this with its own (STYLE.md: one validated class). */
 export class ServiceConfig {
   @IsInt() @Min(1) @Max(65535) PORT!: number;
+  /** The address the HTTP server listens on: this machine only unless told (containers set 0.0.0.0). */
+  @IsOptional() @IsIP() HOST: string = '127.0.0.1';
   @IsString() @MinLength(1) DATABASE_URL!: string;
   @IsString() @MinLength(1) AMQP_URL!: string;
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) LOG_LEVEL: string =
@@ -37,12 +42,29 @@ export class ServiceConfig {
    * what it refers to is retried, from its first failure, before it is dead-lettered. Hours.
    */
   @IsOptional() @IsNumber() @Min(0.001) @Max(720) RETRY_HORIZON_HOURS: number = 24;
-  /** Development issuer secret (API.md: `npm run token`). Refused when NODE_ENV is production. */
+  /**
+   * Development issuer secret (API.md: `npm run token`). Refused when NODE_ENV is production; the
+   * secret this repository publishes is refused unless NODE_ENV is development or test.
+   */
   @IsOptional() @IsString() @MinLength(16) AUTH_DEV_SECRET?: string;
-  /** An OpenID Connect issuer: tokens are verified against its JWKS. */
-  @IsOptional() @IsString() AUTH_ISSUER?: string;
-  @IsOptional() @IsUrl({ require_tld: false }) AUTH_JWKS_URL?: string;
-  @IsOptional() @IsString() AUTH_AUDIENCE?: string;
+  /** An OpenID Connect issuer: tokens are verified against its JWKS. With AUTH_JWKS_URL, required. */
+  @ValidateIf((config: ServiceConfig) => !!config.AUTH_JWKS_URL)
+  @IsString()
+  @MinLength(1)
+  AUTH_ISSUER?: string;
+  /** The identity provider's key set: https outside development and test. */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  AUTH_JWKS_URL?: string;
+  /** This hub's audience at the identity provider. With AUTH_JWKS_URL, required. */
+  @ValidateIf((config: ServiceConfig) => !!config.AUTH_JWKS_URL)
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE?: string;
+  /** The longest a token may live and the oldest it may be (default 12 hours). */
+  @IsOptional() @IsInt() @Min(60) @Max(24 * 60 * 60) AUTH_MAX_TOKEN_AGE_SECONDS?: number;
+  /** Clock skew allowed between the identity provider and this service (default 30 s). */
+  @IsOptional() @IsInt() @Min(0) @Max(300) AUTH_CLOCK_TOLERANCE_SECONDS?: number;
   @IsOptional() @IsUrl({ require_tld: false }) OTEL_EXPORTER_OTLP_ENDPOINT?: string;
   @IsOptional() @IsIn(['production', 'development', 'test']) NODE_ENV?: string;
   /** For an `amqps://` AMQP_URL: the CA that signed the broker's certificate (PEM), when not a public one. */
@@ -78,12 +100,44 @@ export function loadConfig<T extends object>(schema: new () => T, env: NodeJS.Pr
       .join(', ');
     throw new ConfigurationError(names, detail);
   }
-  const auth = config as unknown as ServiceConfig;
-  if ('AUTH_DEV_SECRET' in auth && auth.AUTH_DEV_SECRET && auth.NODE_ENV === 'production') {
-    throw new ConfigurationError(
-      ['AUTH_DEV_SECRET'],
-      'AUTH_DEV_SECRET: the development issuer is refused in production',
-    );
-  }
+  failClosed(config as unknown as ServiceConfig);
   return config;
+}
+
+const DEVELOPMENT_ENVIRONMENTS = ['development', 'test'];
+
+/**
+ * What a deployer can get wrong and must not get away with (issue 15, fail closed): the development
+ * issuer in production, the published development secret anywhere but development and test, a key set
+ * fetched over plain http outside them, and in production a development password left in a URL.
+ */
+function failClosed(config: Partial<ServiceConfig>): void {
+  const development = DEVELOPMENT_ENVIRONMENTS.includes(config.NODE_ENV ?? '');
+  const refuse = (variable: string, why: string) => {
+    throw new ConfigurationError([variable], `${variable}: ${why}`);
+  };
+  if (config.AUTH_DEV_SECRET && config.NODE_ENV === 'production')
+    refuse('AUTH_DEV_SECRET', 'the development issuer is refused in production');
+  if (config.AUTH_DEV_SECRET === PUBLISHED_DEVELOPMENT_SECRET && !development)
+    refuse(
+      'AUTH_DEV_SECRET',
+      'the published development secret is refused unless NODE_ENV is development or test',
+    );
+  if (config.AUTH_JWKS_URL && !development && new URL(config.AUTH_JWKS_URL).protocol !== 'https:')
+    refuse('AUTH_JWKS_URL', 'the key set must be fetched over https outside development and test');
+  if (config.NODE_ENV === 'production') {
+    for (const variable of ['DATABASE_URL', 'AMQP_URL'] as const) {
+      const url = config[variable];
+      if (url && hasDevelopmentPassword(url))
+        refuse(variable, 'a development password (-dev-password) is refused in production');
+    }
+  }
+}
+
+function hasDevelopmentPassword(url: string): boolean {
+  try {
+    return decodeURIComponent(new URL(url).password).endsWith('-dev-password');
+  } catch {
+    return false;
+  }
 }

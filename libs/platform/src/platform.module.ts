@@ -39,6 +39,8 @@ export class PlatformModule implements NestModule {
               issuer: options.config.AUTH_ISSUER,
               jwksUrl: options.config.AUTH_JWKS_URL,
               audience: options.config.AUTH_AUDIENCE,
+              maxTokenAgeSeconds: options.config.AUTH_MAX_TOKEN_AGE_SECONDS,
+              clockToleranceSeconds: options.config.AUTH_CLOCK_TOLERANCE_SECONDS,
             }),
         },
         HealthRegistry,

@@ -136,6 +136,7 @@ async function startSample(extra: Record<string, string> = {}): Promise<INestApp
     DATABASE_URL: await freshDatabase(),
     AMQP_URL: 'amqp://unused',
     AUTH_DEV_SECRET: 'web-kit-test-development-secret',
+    NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     ...extra,
   };
@@ -362,6 +363,7 @@ describe('the web kit (a real browser, database and identity provider)', () => {
         AUTH_DEV_SECRET: '',
         AUTH_ISSUER: idp.issuer,
         AUTH_JWKS_URL: `${idp.issuer}/jwks`,
+        AUTH_AUDIENCE: idp.clientId,
         OIDC_CLIENT_ID: idp.clientId,
         OIDC_CLIENT_SECRET: idp.clientSecret,
         PUBLIC_URL: BASE,

@@ -9,6 +9,7 @@ import {
   DecisionRecorded,
   eventsExchange,
   MessageTypes,
+  ServiceName,
   WireHeaders,
 } from '@mash/contracts';
 import {
@@ -16,6 +17,7 @@ import {
   aCheckResponded,
   aContactReceived,
   aContactScreened,
+  aNotificationSent,
   aRequestedCheck,
 } from '@mash/contracts/testing';
 import { startService } from '@mash/messaging';
@@ -92,9 +94,10 @@ describe('decision: the MASH record (real broker and database)', () => {
     checkId: string,
     overrides: Partial<CheckResponded> = {},
     messageId?: string,
+    sender: ServiceName = `${agency}-checks`,
   ) {
     return broker.publish(
-      eventsExchange(`${agency}-checks`),
+      eventsExchange(sender),
       MessageTypes.CheckResponded,
       MessageTypes.CheckResponded,
       aCheckResponded({
@@ -107,7 +110,7 @@ describe('decision: the MASH record (real broker and database)', () => {
         ],
         ...overrides,
       }),
-      { messageId },
+      { messageId, as: sender },
     );
   }
 
@@ -247,6 +250,57 @@ describe('decision: the MASH record (real broker and database)', () => {
     await waitForHandled(late);
     const after = await view(contactId, tokens.decisionMaker).expect(200);
     expect(after.body.checks[0].response.analysis).toBe('Complete: custody records added');
+  });
+
+  it('dead-letters, with the reason, a message whose broker-vouched sender may not publish its type: police claiming to be triage or notifications, health answering for police', async () => {
+    const impostor = randomUUID();
+    const forgeries = [
+      // police-checks may write only its own exchange, but could put any type on it.
+      broker.publish(
+        eventsExchange('police-checks'),
+        MessageTypes.CheckResponded,
+        MessageTypes.ContactScreened,
+        aContactScreened({ contactId: impostor, contact: aContactReceived({ contactId: impostor }) }),
+      ),
+      broker.publish(
+        eventsExchange('police-checks'),
+        MessageTypes.CheckResponded,
+        MessageTypes.NotificationSent,
+        aNotificationSent({ contactId: impostor }),
+      ),
+      // Without user_id (published as the broker admin would, not through any service's outbox).
+      broker.publish(
+        eventsExchange('triage'),
+        MessageTypes.ContactScreened,
+        MessageTypes.ContactScreened,
+        aContactScreened({ contactId: impostor, contact: aContactReceived({ contactId: impostor }) }),
+        { as: 'admin' },
+      ),
+    ];
+    const ids = await Promise.all(forgeries);
+    // health-checks answering in police's name, signed with police's key: the sender is still health.
+    ids.push(await respond('police', impostor, randomUUID(), {}, undefined, 'health-checks'));
+    const dead: Awaited<ReturnType<TestBroker['drain']>> = [];
+    await eventually(async () => {
+      dead.push(...(await broker.drain(deadLetterQueueName(QUEUE))));
+      return dead.length >= ids.length ? true : undefined;
+    });
+    const reasons = Object.fromEntries(
+      dead.map((message) => [
+        String(message.properties.messageId),
+        String(message.properties.headers?.[WireHeaders.FailureReason]),
+      ]),
+    );
+    expect(reasons).toEqual({
+      [ids[0]]: 'police-checks may not publish contact.screened',
+      [ids[1]]: 'police-checks may not publish notification.sent',
+      [ids[2]]: 'message has no user_id property: its sender is unknown',
+      [ids[3]]: 'health-checks may not publish check.responded for another agency',
+    });
+    expect((await db.query('SELECT 1 FROM mash_records WHERE contact_id = $1', [impostor])).rowCount).toBe(0);
+    for (const id of ids) {
+      expect((await db.query('SELECT 1 FROM inbox WHERE message_id = $1', [id])).rowCount).toBe(0);
+    }
   });
 
   it('dead-letters at once, with a reason naming only ids, an answer to a check that was never requested', async () => {

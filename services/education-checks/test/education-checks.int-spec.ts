@@ -109,7 +109,7 @@ describe('education-checks (real broker and database)', () => {
     node
       .http()
       .post('/records/import')
-      .set('Authorization', `Bearer ${node.tokens.practitioner}`)
+      .set('Authorization', `Bearer ${node.tokens.recordsAdmin}`)
       .set('Content-Type', 'application/x-ndjson')
       .send(body);
 

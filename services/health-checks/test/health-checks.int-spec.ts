@@ -110,7 +110,7 @@ describe('health-checks (real broker and database)', () => {
 
   afterAll(() => node?.close());
 
-  const importRecords = (body: string, token = node.tokens.practitioner) =>
+  const importRecords = (body: string, token = node.tokens.recordsAdmin) =>
     node
       .http()
       .post('/records/import')

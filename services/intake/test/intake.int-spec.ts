@@ -251,6 +251,43 @@ describe('intake (real broker and database)', () => {
     expect(await storedCounts()).toEqual(before);
   });
 
+  it("refuses the same Idempotency-Key with another body with a 422, never another contact's id, and stores nothing", async () => {
+    const first = await request(app.getHttpServer())
+      .post('/contacts')
+      .set('Idempotency-Key', 'portal-abc-2')
+      .send(aReferral())
+      .expect(201);
+    const before = await storedCounts();
+    const other = await request(app.getHttpServer())
+      .post('/contacts')
+      .set('Idempotency-Key', 'portal-abc-2')
+      .send(aReferral({ concern: { ...aReferral().concern, summary: 'A different worry altogether' } }))
+      .expect(422);
+    expect(other.headers['content-type']).toContain('application/problem+json');
+    expect(other.body.errors).toEqual([
+      expect.objectContaining({ field: 'Idempotency-Key', rule: 'sameRequest' }),
+    ]);
+    expect(JSON.stringify(other.body)).not.toContain(first.body.contactId);
+    expect(await storedCounts()).toEqual(before);
+  });
+
+  it('sends security headers and Cache-Control: no-store on every response, a refused one too', async () => {
+    for (const response of [
+      await request(app.getHttpServer()).post('/contacts').send(aReferral()).expect(201),
+      await request(app.getHttpServer()).post('/contacts').send({}).expect(400),
+      await request(app.getHttpServer()).get('/health').expect(200),
+    ]) {
+      expect(response.headers['content-security-policy']).toBe(
+        "default-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'none'",
+      );
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+      expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
   it('serves health, metrics and its OpenAPI document', async () => {
     const health = await request(app.getHttpServer()).get('/health').expect(200);
     expect(health.body.checks).toEqual({ database: 'up', 'broker-publisher': 'up' });
@@ -258,5 +295,45 @@ describe('intake (real broker and database)', () => {
     expect(metrics.text).toContain('mash_messages_published_total{type="contact.received"}');
     const docs = await request(app.getHttpServer()).get('/docs').expect(200);
     expect(docs.body.paths['/contacts'].post).toBeDefined();
+  });
+});
+
+describe('intake: the public front door is rate limited (real broker and database)', () => {
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    const config = loadConfig(IntakeConfig, {
+      ...testServiceEnv('intake'),
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '2',
+    });
+    app = await startService({
+      service: 'intake',
+      module: AppModule.register(config, new ManualClock(new Date('2026-11-20T10:15:00Z'))),
+      config,
+      title: 'intake',
+      description: '',
+      listen: false,
+    });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('answers 429 with Retry-After once an address has submitted its limit, and records nothing more', async () => {
+    const db = await adminPg('intake');
+    try {
+      await request(app.getHttpServer()).post('/contacts').send(aReferral()).expect(201);
+      await request(app.getHttpServer()).post('/contacts').send(aReferral()).expect(201);
+      const before = (await db.query('SELECT count(*)::int AS n FROM contacts')).rows[0].n;
+      const refused = await request(app.getHttpServer()).post('/contacts').send(aReferral()).expect(429);
+      expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+      expect(refused.body).toMatchObject({ status: 429, title: 'Too Many Requests' });
+      expect((await db.query('SELECT count(*)::int AS n FROM contacts')).rows[0].n).toBe(before);
+      // Staff endpoints and health are not the public front door.
+      await request(app.getHttpServer()).get('/health').expect(200);
+    } finally {
+      await db.end();
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { checkRequestedRoutingKey, CheckRequested, deadLetterQueueName, WireHeaders } from '@mash/contracts';
-import { aCheckRequested, aCheckSubject } from '@mash/contracts/testing';
+import { aCheckCancelled, aCheckRequested, aCheckSubject } from '@mash/contracts/testing';
+import { issueDevelopmentToken } from '@mash/platform';
 import { AppModule } from '../src/app.module';
 import { PoliceChecksConfig } from '../src/config';
 import { AgencyNodeUnderTest, startAgencyNode } from '../../../test-support/agency-node';
 import { eventually } from '../../../test-support/broker';
+import { testServiceEnv } from '../../../test-support/env';
 
 const QUEUE = 'police-checks.check-requests';
 const NOW = '2026-11-20T10:15:00.000Z';
@@ -201,16 +203,16 @@ describe('police-checks (real broker and database)', () => {
     const response = await node
       .http()
       .post('/records/import')
-      .set('Authorization', `Bearer ${node.tokens.operator}`)
+      .set('Authorization', `Bearer ${node.tokens.recordsAdmin}`)
       .set('Content-Type', 'application/x-ndjson')
       .send(ndjson(RECORDS))
       .expect(200);
     expect(response.body).toEqual({ imported: 4 });
-    // Importing the same file again (this time as a police practitioner) changes nothing.
+    // Importing the same file again changes nothing.
     await node
       .http()
       .post('/records/import')
-      .set('Authorization', `Bearer ${node.tokens.practitioner}`)
+      .set('Authorization', `Bearer ${node.tokens.recordsAdmin}`)
       .set('Content-Type', 'application/x-ndjson')
       .send(ndjson(RECORDS))
       .expect(200);
@@ -248,12 +250,30 @@ describe('police-checks (real broker and database)', () => {
     ]);
   });
 
+  it("lets only police records administrators load police records: not a hub operator, a practitioner, or another agency's administrator", async () => {
+    const before = await node.count('agency_people');
+    const otherAdmin = await issueDevelopmentToken(
+      { sub: 'health-records-admin-1', roles: ['agency-records-admin'], agency: 'health' },
+      testServiceEnv('police-checks').AUTH_DEV_SECRET,
+    );
+    for (const token of [node.tokens.operator, node.tokens.practitioner, otherAdmin]) {
+      await node
+        .http()
+        .post('/records/import')
+        .set('Authorization', `Bearer ${token}`)
+        .set('Content-Type', 'application/x-ndjson')
+        .send(ndjson([aPoliceRecord({ recordId: 'PNC-INTRUDER', givenName: 'Ivy' })]))
+        .expect(403);
+    }
+    expect(await node.count('agency_people')).toBe(before);
+  });
+
   it('refuses an import whose police fields are wrong, naming each line and field, and stores nothing of it', async () => {
     const before = await node.count('agency_facts');
     const response = await node
       .http()
       .post('/records/import')
-      .set('Authorization', `Bearer ${node.tokens.operator}`)
+      .set('Authorization', `Bearer ${node.tokens.recordsAdmin}`)
       .set('Content-Type', 'application/x-ndjson')
       .send(
         ndjson([
@@ -377,7 +397,7 @@ describe('police-checks (real broker and database)', () => {
     expect(detail.previousResponses).toEqual([]);
   });
 
-  it("keeps a police check from other agencies' practitioners, other staff and anyone without a token; a hub operator sees it with mash-only text withheld", async () => {
+  it("keeps a police check from other agencies' practitioners, other staff, a hub operator and anyone without a token; a hub operator sees the work list's ids and counts only", async () => {
     const forbidden = await node
       .http()
       .get('/checks')
@@ -393,17 +413,34 @@ describe('police-checks (real broker and database)', () => {
     await node.http().get('/checks').expect(401);
     await node.http().get(`/checks/${household.checkId}`).expect(401);
 
-    const operatorView = await node.check(household.checkId, node.tokens.operator);
-    expect(JSON.stringify(operatorView)).not.toMatch(
-      /visiting late|Live investigation|child-criminal-exploitation/,
-    );
-    expect(operatorView.draft).toBeNull();
+    // A hub operator is not an agency: no check, no candidate record, confirmed, rejected or pending.
+    const operatorView = await node
+      .http()
+      .get(`/checks/${household.checkId}`)
+      .set('Authorization', `Bearer ${node.tokens.operator}`)
+      .expect(403);
+    expect(JSON.stringify(operatorView.body)).not.toMatch(/Amy|PNC-/);
     const operatorList = await node
       .http()
       .get('/checks?status=open')
       .set('Authorization', `Bearer ${node.tokens.operator}`);
     expect(operatorList.status).toBe(200);
-    expect(operatorList.body.map((check: { checkId: string }) => check.checkId)).toContain(household.checkId);
+    const line = operatorList.body.find((check: { checkId: string }) => check.checkId === household.checkId);
+    expect(line).toMatchObject({
+      checkId: household.checkId,
+      subjectCount: expect.any(Number),
+      concernCategories: [],
+    });
+    expect(JSON.stringify(operatorList.body)).not.toMatch(/Amy|Beth|PNC-|visiting late|exploitation/);
+    const practitionerList = await node
+      .http()
+      .get('/checks?status=open')
+      .set('Authorization', `Bearer ${node.tokens.practitioner}`)
+      .expect(200);
+    expect(
+      practitionerList.body.find((check: { checkId: string }) => check.checkId === household.checkId)
+        .concernCategories.length,
+    ).toBeGreaterThan(0);
 
     // Reviewing and answering are the agency's own practitioners' alone.
     const review = [{ subjectId: 'child-0', recordId: 'PNC-AMY', review: 'confirmed' as const }];
@@ -778,7 +815,7 @@ describe('police-checks (real broker and database)', () => {
     await node
       .http()
       .post('/records/import')
-      .set('Authorization', `Bearer ${node.tokens.operator}`)
+      .set('Authorization', `Bearer ${node.tokens.recordsAdmin}`)
       .set('Content-Type', 'application/x-ndjson')
       .send(ndjson([namesake(1, '1980'), namesake(2, '1985'), namesake(3, '1990')]))
       .expect(200);
@@ -860,6 +897,38 @@ describe('police-checks (real broker and database)', () => {
     expect(await node.count('checks', 'check_id = $1', [misrouted.checkId])).toBe(0);
   });
 
+  it('dead-letters, with the reason, a withdrawal that triage sends: only decision withdraws checks, whatever the type says', async () => {
+    const check = aHouseholdCheck({ reference: 'MASH-20261120-000190' });
+    await node.publishCheck(check);
+    await eventually(
+      async () => ((await node.count('checks', 'check_id = $1', [check.checkId])) ? true : undefined),
+      10_000,
+      'the check stored',
+    );
+    // triage may write triage.events, which is bound to this queue for check.requested.police.
+    const forged = await node.broker.publish(
+      'triage.events',
+      checkRequestedRoutingKey('police'),
+      'check.cancelled',
+      aCheckCancelled({ checkId: check.checkId, contactId: check.contactId, agency: 'police' }),
+    );
+    const [dead] = await eventually(
+      async () => {
+        const drained = await node.broker.drain(deadLetterQueueName(QUEUE));
+        return drained.length ? drained : undefined;
+      },
+      10_000,
+      'the dead-lettered withdrawal',
+    );
+    expect(dead.properties.messageId).toBe(forged);
+    expect(dead.properties.headers?.[WireHeaders.FailureReason]).toBe(
+      'triage may not publish check.cancelled',
+    );
+    expect(dead.properties.headers?.[WireHeaders.Sender]).toBe('triage');
+    const { rows } = await node.db.query('SELECT status FROM checks WHERE check_id = $1', [check.checkId]);
+    expect(rows[0].status).toBe('open');
+  });
+
   it('keeps the disclosure log, partial and complete answers alike, for auditors only, findable by check and by record', async () => {
     const log = await node
       .http()
@@ -891,11 +960,9 @@ describe('police-checks (real broker and database)', () => {
     expect(
       byRecord.body.map((entry: { checkId: string; partial: boolean }) => [entry.checkId, entry.partial]),
     ).toEqual([[household.checkId, false]]);
-    await node
-      .http()
-      .get('/disclosures')
-      .set('Authorization', `Bearer ${node.tokens.practitioner}`)
-      .expect(403);
+    for (const token of [node.tokens.practitioner, node.tokens.hubAuditor, node.tokens.otherAgencyAuditor]) {
+      await node.http().get('/disclosures').set('Authorization', `Bearer ${token}`).expect(403);
+    }
     await node.http().get('/disclosures').expect(401);
     await expect(
       node.db.query(`DELETE FROM disclosures WHERE check_id = $1`, [household.checkId]),

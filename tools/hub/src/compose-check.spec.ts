@@ -60,6 +60,14 @@ function buildStage(dockerfile: string): string {
 }
 
 describe('docker-compose.yml', () => {
+  it('publishes the management UI and Mailpit on 127.0.0.1 only, and ships no token secret', () => {
+    expect(compose.services.rabbitmq.ports).toEqual(['127.0.0.1:15673:15672']);
+    expect(compose.services.mailpit.ports).toEqual(['127.0.0.1:8025:8025']);
+    expect(readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8')).not.toContain(
+      'mash-hub-development-secret-change-me',
+    );
+  });
+
   it('has the infrastructure: RabbitMQ with management, PostgreSQL 15 and Mailpit', () => {
     expect(compose.services.rabbitmq.image).toMatch(/^rabbitmq:3\.13-management/);
     expect(compose.services.postgres.image).toBe('postgres:15');
@@ -96,11 +104,14 @@ describe('docker-compose.yml', () => {
       const port = SERVICE_PORTS[name];
       const env = service.environment ?? {};
       expect(String(env.PORT)).toBe(String(port));
-      expect(service.ports).toContain(`${port}:${port}`);
+      // Published on this machine only (issue 15).
+      expect(service.ports).toEqual([`127.0.0.1:${port}:${port}`]);
       const expected = composeEnv(name);
       expect(env.DATABASE_URL).toBe(expected.DATABASE_URL);
       expect(env.AMQP_URL).toBe(expected.AMQP_URL);
-      expect(env.AUTH_DEV_SECRET).toBe(expected.AUTH_DEV_SECRET);
+      // No usable token secret ships: compose stops unless the deployer gives one.
+      expect(env.AUTH_DEV_SECRET).toMatch(/^\$\{AUTH_DEV_SECRET:\?/);
+      expect(env.AUTH_DEV_SECRET).not.toContain(expected.AUTH_DEV_SECRET);
       if (name === 'notifications') expect(env.SMTP_URL).toBe('smtp://mailpit:1025');
       // Agency nodes sign with their key; decision verifies with the trusted list (signing-keys volume).
       expect(env.MESSAGE_SIGNING_KEY_FILE).toBe(expected.MESSAGE_SIGNING_KEY_FILE);

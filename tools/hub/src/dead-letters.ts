@@ -103,7 +103,12 @@ const RESET_HEADERS = [WireHeaders.Attempt, 'x-delivery-count'];
  * exchange with the same properties (bar the attempt count), confirmed by the broker, then acknowledged.
  * A crash in between leaves the message in both queues, never in neither; consumers are idempotent.
  */
-export async function replayDeadLetters(connection: amqp.ChannelModel, queue: string): Promise<number> {
+export async function replayDeadLetters(
+  connection: amqp.ChannelModel,
+  queue: string,
+  /** The operator's broker user (the connection's): the consumer then believes the x-mash-sender header. */
+  userId: string,
+): Promise<number> {
   const deadLetterQueue = deadLetterQueueName(queue);
   const channel = await connection.createConfirmChannel();
   try {
@@ -130,6 +135,7 @@ export async function replayDeadLetters(connection: amqp.ChannelModel, queue: st
             contentType: properties.contentType,
             contentEncoding: properties.contentEncoding,
             appId: properties.appId,
+            userId,
             persistent: true,
             headers,
           },
@@ -178,7 +184,8 @@ async function main(): Promise<void> {
     return;
   }
   const options = resolveProvisionOptions(values.vhost ? { vhost: values.vhost } : {});
-  const connection = await amqp.connect(adminAmqpUrlFor(options.amqpAdminUrl, options.vhost));
+  const adminUrl = adminAmqpUrlFor(options.amqpAdminUrl, options.vhost);
+  const connection = await amqp.connect(adminUrl);
   connection.on('error', () => undefined);
   try {
     if (command === 'list') {
@@ -190,7 +197,11 @@ async function main(): Promise<void> {
     } else if (command === 'replay') {
       if (!queueName) throw new Error(`replay needs a queue\n${USAGE}`);
       const queue = consumerQueueOf(queueName);
-      const moved = await replayDeadLetters(connection, queue);
+      const moved = await replayDeadLetters(
+        connection,
+        queue,
+        decodeURIComponent(new URL(adminUrl).username) || 'guest',
+      );
       console.log(
         `replayed ${moved} message${moved === 1 ? '' : 's'} from ${deadLetterQueueName(queue)} to ${queue}`,
       );

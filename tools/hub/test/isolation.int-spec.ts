@@ -174,6 +174,62 @@ describe('provisioned isolation (real broker and databases)', () => {
     });
   });
 
+  describe('append-only tables', () => {
+    /** What the service's own role gets when it tries `sql` in a transaction that is rolled back. */
+    async function asService(service: 'decision' | 'police-checks', sql: string): Promise<'ok' | string> {
+      const client = new Client({ connectionString: testServiceEnv(service).DATABASE_URL });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(sql);
+        return 'ok';
+      } catch (error) {
+        return String((error as { code?: string }).code);
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end().catch(() => undefined);
+      }
+    }
+
+    it.each([
+      ['decision', 'audit_log'],
+      ['decision', 'rag_changes'],
+      ['decision', 'consent_decisions'],
+      ['decision', 'record_deadlines'],
+      ['police-checks', 'disclosures'],
+    ] as const)(
+      '%s cannot wipe %s: no truncate, update, delete, trigger change, drop or ownership',
+      async (service, table) => {
+        for (const sql of [
+          `TRUNCATE ${table}`,
+          `TRUNCATE ${table} CASCADE`,
+          `DELETE FROM ${table}`,
+          `UPDATE ${table} SET id = id`,
+          `ALTER TABLE ${table} DISABLE TRIGGER ALL`,
+          `DROP TRIGGER ${table}_append_only ON ${table}`,
+          `DROP TABLE ${table} CASCADE`,
+          `ALTER TABLE ${table} RENAME TO wiped`,
+        ]) {
+          expect([sql, await asService(service, sql)]).toEqual([sql, '42501']);
+        }
+        // It still reads them and appends to them.
+        expect(await asService(service, `SELECT count(*) FROM ${table}`)).toBe('ok');
+      },
+    );
+
+    it('the service role may insert into the audit log and read it, and change its own ordinary tables', async () => {
+      expect(
+        await asService(
+          'decision',
+          `INSERT INTO audit_log (actor_id, actor_roles, action, contact_id) VALUES ('probe', '{auditor}', 'probe', gen_random_uuid())`,
+        ),
+      ).toBe('ok');
+      expect(await asService('decision', `UPDATE outbox SET headers = headers WHERE false`)).toBe('ok');
+      expect(await asService('decision', `DELETE FROM inbox WHERE false`)).toBe('ok');
+      expect(await asService('decision', `CREATE TABLE intruder (id int)`)).toBe('42501');
+    });
+  });
+
   describe('topology', () => {
     it('a message parked on a retry queue comes back to its queue after the delay', async () => {
       const queue = checkQueue('police');
@@ -217,10 +273,11 @@ describe('provisioned isolation (real broker and databases)', () => {
       expect(JSON.stringify(listed)).not.toContain('secret');
       expect((await channel.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(1);
 
-      expect(await replayDeadLetters(connection, queue)).toBe(1);
+      expect(await replayDeadLetters(connection, queue, 'guest')).toBe(1);
       expect((await channel.checkQueue(deadLetterQueueName(queue))).messageCount).toBe(0);
       const replayed = await waitForMessage(channel, queue);
       expect(replayed.properties.messageId).toBe('dead-probe');
+      expect(replayed.properties.userId).toBe('guest');
       expect(replayed.properties.headers?.[WireHeaders.Attempt]).toBeUndefined();
       expect(replayed.content.toString()).toBe('{"child":"secret"}');
     });

@@ -220,7 +220,14 @@ export class CheckAnswersService {
       const named = request.matchedRecordIds.filter((recordId) => confirmedRecords.includes(recordId));
       const facts = named.length
         ? await manager.find(AgencyFact, {
-            select: { factId: true, recordId: true, kind: true, classification: true, details: true },
+            select: {
+              factId: true,
+              recordId: true,
+              kind: true,
+              classification: true,
+              details: true,
+              summary: true,
+            },
             where: { recordId: In(named) },
           })
         : [];

@@ -13,11 +13,11 @@ import {
 } from '@nestjs/swagger';
 import { CheckEscalated, CheckResponded } from '@mash/contracts';
 import { ApiIdempotencyKey, CurrentUser, IdempotencyKey, Principal, Roles } from '@mash/platform';
-import { assertActsForAgency, assertPractitionerOfAgency, isAgencyPractitioner } from '../agency-access';
+import { assertMayListChecks, assertPractitionerOfAgency, isAgencyPractitioner } from '../agency-access';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { CheckAnswersService } from './check-answers.service';
 import { CheckLifecycleService } from './check-lifecycle.service';
-import { withholdMashOnly } from './check-view';
+import { checkSummaryForHubOperator } from './check-view';
 import { ChecksService, toCandidateReviewView } from './checks.service';
 import { AddCandidateRequest } from './dto/add-candidate.request';
 import { CheckCandidateReviewView, CheckDetailResponse, CheckSummaryResponse } from './dto/check.response';
@@ -45,37 +45,38 @@ export class ChecksController {
   @Roles('agency-practitioner', 'hub-operator')
   @ApiOperation({
     summary: "This agency's check requests, soonest due first, with the time each has left",
-    description: 'For practitioners of this agency and hub operators. `status=open` is the work list.',
+    description:
+      'For practitioners of this agency; a hub operator sees ids, status, times and counts only ' +
+      '(concernCategories empty). `status=open` is the work list.',
   })
   @ApiOkResponse({ type: [CheckSummaryResponse] })
   @ApiForbiddenResponse({ description: "Not this agency's practitioner nor a hub operator" })
-  list(
+  async list(
     @Query() query: ListChecksQuery,
     @CurrentUser() principal: Principal,
   ): Promise<CheckSummaryResponse[]> {
-    assertActsForAgency(principal, this.node.agency);
-    return this.checks.list(query);
+    assertMayListChecks(principal, this.node.agency);
+    const checks = await this.checks.list(query);
+    return isAgencyPractitioner(principal, this.node.agency)
+      ? checks
+      : checks.map(checkSummaryForHubOperator);
   }
 
   @Get(':checkId')
-  @Roles('agency-practitioner', 'hub-operator')
+  @Roles('agency-practitioner')
   @ApiOperation({
     summary:
       'A check: the request, its subjects, the candidate records with score, reasons and review, the answers sent, ' +
       "this agency's earlier answers about the same people, and a draft answer",
     description:
-      "A hub operator sees mash-only text and fact details withheld and no draft; the agency's own practitioners see it all.",
+      'Only a practitioner of this agency: a hub operator is not an agency and never sees candidate records.',
   })
   @ApiOkResponse({ type: CheckDetailResponse })
+  @ApiForbiddenResponse({ description: "Not this agency's practitioner" })
   @ApiNotFoundResponse({ description: 'No such check' })
-  async get(
-    @Param('checkId') checkId: string,
-    @CurrentUser() principal: Principal,
-  ): Promise<CheckDetailResponse> {
-    assertActsForAgency(principal, this.node.agency);
-    const own = isAgencyPractitioner(principal, this.node.agency);
-    const detail = await this.checks.get(checkId, { withDraft: own });
-    return own ? detail : withholdMashOnly(detail);
+  get(@Param('checkId') checkId: string, @CurrentUser() principal: Principal): Promise<CheckDetailResponse> {
+    assertPractitionerOfAgency(principal, this.node.agency);
+    return this.checks.get(checkId, { withDraft: true }, principal);
   }
 
   @Post(':checkId/candidates/review')
@@ -123,7 +124,7 @@ export class ChecksController {
     @CurrentUser() principal: Principal,
   ): Promise<RecordSearchResponse> {
     assertPractitionerOfAgency(principal, this.node.agency);
-    return this.checks.searchRecords(checkId, query.q);
+    return this.checks.searchRecords(checkId, query.q, principal);
   }
 
   @Post(':checkId/candidates')

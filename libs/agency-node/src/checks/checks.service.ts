@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { Clock, CLOCK } from '@mash/platform';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock, CLOCK, type Principal } from '@mash/platform';
+import { ViewAuditService } from '../audit/view-audit.service';
 import { AGENCY_NODE, AgencyNodeDefinition } from '../agency-node.definition';
 import { AgencyPerson } from '../records/agency-person.entity';
 import { searchAgencyRecords } from '../records/record-search';
@@ -36,6 +37,7 @@ export class ChecksService {
     private readonly dataSource: DataSource,
     @Inject(AGENCY_NODE) private readonly node: AgencyNodeDefinition,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly audit: ViewAuditService,
   ) {}
 
   /** Soonest due first; checks with no due date after those with one, then the oldest request first. */
@@ -58,18 +60,38 @@ export class ChecksService {
    * A check with everything a practitioner needs to answer it. `withDraft`: also the draft answer
    * (for the agency's own practitioners while the check is open).
    */
-  async get(checkId: string, options: { withDraft: boolean }): Promise<CheckDetailResponse> {
-    const check = await findCheck(this.dataSource.manager, checkId);
-    const [candidates, responses] = await Promise.all([
-      this.dataSource
-        .getRepository(CheckCandidate)
-        .find({ where: { checkId }, order: { subjectId: 'ASC', recordId: 'ASC' } }),
-      this.dataSource
-        .getRepository(CheckResponseRecord)
-        .find({ where: { checkId }, order: { respondedAt: 'ASC', responseId: 'ASC' } }),
-    ]);
+  async get(
+    checkId: string,
+    options: { withDraft: boolean },
+    viewer: Principal,
+  ): Promise<CheckDetailResponse> {
+    // The view and its audit entry in one transaction: what is shown has been audited.
+    return this.dataSource.transaction(async (manager) => {
+      const detail = await this.read(manager, checkId, options);
+      await this.audit.write(manager, {
+        viewer,
+        action: 'check-viewed',
+        checkId: detail.checkId,
+        detail: { candidates: detail.candidates.length, responses: detail.responses.length },
+      });
+      return detail;
+    });
+  }
+
+  private async read(
+    db: EntityManager,
+    checkId: string,
+    options: { withDraft: boolean },
+  ): Promise<CheckDetailResponse> {
+    const check = await findCheck(db, checkId);
+    const candidates = await db
+      .getRepository(CheckCandidate)
+      .find({ where: { checkId }, order: { subjectId: 'ASC', recordId: 'ASC' } });
+    const responses = await db
+      .getRepository(CheckResponseRecord)
+      .find({ where: { checkId }, order: { respondedAt: 'ASC', responseId: 'ASC' } });
     const people = candidates.length
-      ? await this.dataSource.getRepository(AgencyPerson).find({
+      ? await db.getRepository(AgencyPerson).find({
           where: { recordId: In([...new Set(candidates.map((candidate) => candidate.recordId))]) },
           relations: { facts: true },
         })
@@ -82,7 +104,7 @@ export class ChecksService {
         (subjectOrder.get(a.subjectId) ?? 0) - (subjectOrder.get(b.subjectId) ?? 0) || b.score - a.score,
     );
     const answers = responses.map(toAnswerView);
-    const previousResponses = await this.previousAnswers(check, candidates);
+    const previousResponses = await this.previousAnswers(check, candidates, db);
 
     let draft: CheckDraftView | null = null;
     if (options.withDraft && check.status === 'open') {
@@ -119,11 +141,25 @@ export class ChecksService {
    * A practitioner's own search of this agency's records for the people of a check (records/record-search.ts),
    * each record with the subjects it is already a candidate for. The query is never logged.
    */
-  async searchRecords(checkId: string, query: string): Promise<RecordSearchResponse> {
-    await findCheck(this.dataSource.manager, checkId);
-    const found = await searchAgencyRecords(this.dataSource.manager, query);
+  async searchRecords(checkId: string, query: string, viewer: Principal): Promise<RecordSearchResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await this.search(manager, checkId, query);
+      // Counts only: the search text may be a name, and is never stored or logged.
+      await this.audit.write(manager, {
+        viewer,
+        action: 'records-searched',
+        checkId,
+        detail: { recordsFound: result.records.length },
+      });
+      return result;
+    });
+  }
+
+  private async search(db: EntityManager, checkId: string, query: string): Promise<RecordSearchResponse> {
+    await findCheck(db, checkId);
+    const found = await searchAgencyRecords(db, query);
     const candidates = found.records.length
-      ? await this.dataSource.getRepository(CheckCandidate).find({
+      ? await db.getRepository(CheckCandidate).find({
           select: { subjectId: true, recordId: true },
           where: { checkId, recordId: In(found.records.map((record) => record.recordId)) },
           order: { subjectId: 'ASC' },
@@ -187,12 +223,16 @@ export class ChecksService {
    * that check is the same person by a national identifier or name and date of birth, or that answer
    * matched a record that is a candidate here.
    */
-  private async previousAnswers(check: Check, candidates: CheckCandidate[]): Promise<PreviousAnswerView[]> {
+  private async previousAnswers(
+    check: Check,
+    candidates: CheckCandidate[],
+    db: EntityManager = this.dataSource.manager,
+  ): Promise<PreviousAnswerView[]> {
     const links = new Map<string, Set<PreviousAnswerLink>>();
     const link = (checkId: string, how: PreviousAnswerLink) =>
       (links.get(checkId) ?? links.set(checkId, new Set()).get(checkId)!).add(how);
 
-    const samePerson: Array<{ check_id: string }> = await this.dataSource.query(
+    const samePerson: Array<{ check_id: string }> = await db.query(
       `SELECT DISTINCT other.check_id
          FROM check_subject_keys mine
          JOIN check_subject_keys other ON other.key = mine.key AND other.check_id <> mine.check_id
@@ -204,7 +244,7 @@ export class ChecksService {
     const recordIds = [...new Set(candidates.map((candidate) => candidate.recordId))];
     if (recordIds.length) {
       // One containment test per record, so the GIN index on matches serves each.
-      const sameRecord: Array<{ check_id: string }> = await this.dataSource.query(
+      const sameRecord: Array<{ check_id: string }> = await db.query(
         `SELECT DISTINCT check_id FROM check_responses
           WHERE check_id <> $1 AND (${recordIds.map((_, index) => `matches @> $${index + 2}::jsonb`).join(' OR ')})`,
         [check.checkId, ...recordIds.map((recordId) => JSON.stringify([{ recordId }]))],
@@ -213,14 +253,14 @@ export class ChecksService {
     }
     if (!links.size) return [];
 
-    const answers = await this.dataSource.getRepository(CheckResponseRecord).find({
+    const answers = await db.getRepository(CheckResponseRecord).find({
       where: { checkId: In([...links.keys()]) },
       order: { respondedAt: 'DESC', responseId: 'ASC' },
       take: PREVIOUS_ANSWERS_MAX,
     });
     const checks = new Map(
       (
-        await this.dataSource
+        await db
           .getRepository(Check)
           .find({ where: { checkId: In([...new Set(answers.map((answer) => answer.checkId))]) } })
       ).map((other) => [other.checkId, other]),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Agency, CheckResponded, FieldViolation } from '@mash/contracts';
-import { IDEMPOTENCY_KEY_HEADER } from '@mash/platform';
+import { canonicalJson, IDEMPOTENCY_KEY_HEADER } from '@mash/platform';
 import type { CheckResponseRecord } from './check-response.entity';
 import type { PractitionerResponseInput } from './practitioner-response';
 
@@ -62,18 +62,4 @@ export function answerAsSent(
   };
 }
 
-/** JSON with every object's keys in order and undefined left out, so equal values give equal text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortedKeys(value));
-}
-
-function sortedKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((entry) => (entry === undefined ? null : sortedKeys(entry)));
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const entry = (value as Record<string, unknown>)[key];
-    if (entry !== undefined) out[key] = sortedKeys(entry);
-  }
-  return out;
-}
+export { canonicalJson };

@@ -225,3 +225,76 @@ describe("vetting a practitioner's answer", () => {
     expect(JSON.stringify(!result.ok && result.violations)).not.toMatch(/P-STRANGER|Amy/);
   });
 });
+
+describe('keeping mash-only text out of the analysis and of shareable items (issue 15)', () => {
+  const intelligence = 'Intelligence suggests the uncle is running drugs from the flat above.';
+  const withIntelligence = () =>
+    aContext({
+      facts: [
+        {
+          factId: 'AMY-1',
+          recordId: 'P-AMY',
+          kind: 'incident',
+          classification: 'shareable',
+          summary: 'Incident',
+        },
+        {
+          factId: 'AMY-9',
+          recordId: 'P-AMY',
+          kind: 'intelligence',
+          classification: 'mash-only',
+          summary: intelligence,
+        },
+      ],
+    });
+
+  it('refuses an analysis that quotes a mash-only fact, however disguised', () => {
+    expect(
+      violations(
+        anAnswer({
+          analysis: `Of note: intel\u00ADligence suggests the uncle is running drugs from the flat.`,
+        }),
+        withIntelligence(),
+      ),
+    ).toEqual([{ field: 'analysis', rule: 'quotesNoMashOnly' }]);
+  });
+
+  it('refuses an analysis that quotes a mash-only item of the same answer', () => {
+    const items = [
+      { summary: 'Domestic incident, child present', classification: 'shareable' as const },
+      {
+        summary: 'A neighbour reported men arriving late at night with parcels',
+        classification: 'mash-only' as const,
+      },
+    ];
+    expect(
+      violations(
+        anAnswer({ items, analysis: 'A neighbour reported men arriving late at night with parcels.' }),
+      ),
+    ).toEqual([{ field: 'analysis', rule: 'quotesNoMashOnly' }]);
+  });
+
+  it('refuses a shareable item drawn from a mash-only fact that does not name it', () => {
+    expect(
+      violations(
+        anAnswer({
+          items: [
+            {
+              summary: 'Intelligence suggests the uncle is running drugs from the flat',
+              classification: 'shareable',
+            },
+          ],
+        }),
+        withIntelligence(),
+      ),
+    ).toEqual([{ field: 'items[0].factId', rule: 'namesItsFact' }]);
+  });
+
+  it('accepts an analysis that only says such information exists', () => {
+    const result = vetPractitionerResponse(
+      anAnswer({ analysis: 'Police hold intelligence about a relative; it is shared as mash-only.' }),
+      withIntelligence(),
+    );
+    expect(result.ok).toBe(true);
+  });
+});

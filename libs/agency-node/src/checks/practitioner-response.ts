@@ -9,6 +9,7 @@ import type {
   RagRating,
 } from '@mash/contracts';
 import type { AgencyRecordKinds, FactDetails } from '../agency-node.definition';
+import { DISTINCTIVE_SENTENCE_MIN_WORDS, normaliseForComparison, quotesMashOnlyItem } from '@mash/contracts';
 import { effectiveClassification } from '../records/fact-classification';
 import type { CandidateReview } from './check-candidate.entity';
 import type { StoredCheckItem } from './check-response.entity';
@@ -51,6 +52,8 @@ export interface PractitionerResponseContext {
     kind: string;
     classification: ItemClassification;
     details?: FactDetails | null;
+    /** The fact's text: what an analysis or a shareable item must not quote when the fact is mash-only. */
+    summary?: string;
   }[];
   recordKinds: AgencyRecordKinds;
   respondedAt: Date;
@@ -157,6 +160,40 @@ export function vetPractitionerResponse(
       subjectId,
       factId: item.factId ?? null,
     });
+  });
+
+  // What is mash-only must not travel in what is not: the analysis is read by all MASH staff, and a
+  // shareable item leaves the hub. A text that quotes a mash-only fact or item is refused (the same
+  // comparison as feedback to a referrer: libs/contracts/src/mash-only-quotation.ts).
+  // A summary of a word or three ("incident") is a label, not content: only longer ones are compared.
+  const distinctive = (text: string) =>
+    normaliseForComparison(text).split(' ').length >= DISTINCTIVE_SENTENCE_MIN_WORDS;
+  const mashOnlyFacts = context.facts
+    .filter((fact) => fact.summary && effectiveClassification(fact, context.recordKinds) === 'mash-only')
+    .map((fact) => fact.summary!)
+    .filter(distinctive);
+  const mashOnlyItems = input.items
+    .filter((item) => item.classification === 'mash-only')
+    .map((item) => item.summary)
+    .filter(distinctive);
+  if (quotesMashOnlyItem(input.analysis, [...mashOnlyFacts, ...mashOnlyItems])) {
+    report(
+      'analysis',
+      'quotesNoMashOnly',
+      'must not quote a mash-only fact or item: every MASH worker reads it',
+    );
+  }
+  input.items.forEach((item, index) => {
+    if (
+      item.classification === 'shareable' &&
+      !item.factId &&
+      quotesMashOnlyItem(item.summary, mashOnlyFacts)
+    )
+      report(
+        `items[${index}].factId`,
+        'namesItsFact',
+        'must name the mash-only fact the item is drawn from (and the item is then mash-only)',
+      );
   });
 
   const awaiting = input.awaiting ?? [];

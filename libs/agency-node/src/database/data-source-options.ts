@@ -20,6 +20,8 @@ import { PractitionerAddedCandidates1763800000380 } from './migrations/176380000
 import { GivenNameSearchKeysWithDatePairs1763800000400 } from './migrations/1763800000400-given-name-search-keys-with-date-pairs';
 import { CheckSearchNotes1763800000410 } from './migrations/1763800000410-check-search-notes';
 import { CheckEscalation } from '../checks/check-escalation.entity';
+import { ViewAuditEntry } from '../audit/view-audit-entry.entity';
+import { ViewAuditLog1763800000420 } from './migrations/1763800000420-view-audit-log';
 
 export const AGENCY_NODE_ENTITIES = [
   AgencyPerson,
@@ -30,6 +32,7 @@ export const AGENCY_NODE_ENTITIES = [
   CheckSubjectKey,
   CheckEscalation,
   Disclosure,
+  ViewAuditEntry,
 ];
 export const AGENCY_NODE_MIGRATIONS = [
   CreateAgencyRecords1763800000300,
@@ -43,6 +46,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   PractitionerAddedCandidates1763800000380,
   GivenNameSearchKeysWithDatePairs1763800000400,
   CheckSearchNotes1763800000410,
+  ViewAuditLog1763800000420,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */

@@ -3,7 +3,14 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import { MESSAGE_DEFINITIONS, MessageType } from '../message-types';
-import { CONSUMER_QUEUES, deadLetterQueueName, eventsExchange, PUBLICATIONS, SERVICES } from '../topology';
+import {
+  CONSUMER_QUEUES,
+  deadLetterQueueName,
+  eventsExchange,
+  PUBLICATIONS,
+  publishersOf,
+  SERVICES,
+} from '../topology';
 import { CONTENT_TYPE, WireHeaders } from '../wire';
 import { validateMessage } from '../validate-message';
 import { isSignedType } from '../message-signature';
@@ -87,9 +94,20 @@ describe('generateAsyncApi', () => {
       expect(message().correlationId.location).toBe('$message.payload#/contactId');
       const properties = message()['x-amqp-properties'];
       expect(Object.keys(properties.properties).sort()).toEqual(
-        ['content_type', 'correlation_id', 'delivery_mode', 'message_id', 'timestamp', 'type'].sort(),
+        [
+          'content_type',
+          'correlation_id',
+          'delivery_mode',
+          'message_id',
+          'timestamp',
+          'type',
+          'user_id',
+        ].sort(),
       );
       expect(properties.properties.type.const).toBe(type);
+      // user_id names who may publish the type: a receiver refuses anyone else.
+      expect(properties.properties.user_id.enum).toEqual(publishersOf(type));
+      expect(properties.required).toContain('user_id');
       const headers = message().headers;
       expect(Object.keys(headers.properties).sort()).toEqual(Object.values(WireHeaders).sort());
       expect(headers.required).toEqual(

@@ -19,6 +19,7 @@ import {
   retryQueueName,
 } from '../topology';
 import { topologyPlan } from '../topology-plan';
+import { publishersOf } from '../topology';
 import { jsonSchemasFromValidators } from '../json-schemas';
 import { isSignedType } from '../message-signature';
 import { CONTENT_TYPE, WireHeaders } from '../wire';
@@ -86,7 +87,8 @@ function info(): Schema {
         '`correlation_id` (the id of the contact the message is about), `timestamp` (seconds since the ' +
         `epoch), \`content_type\` \`${CONTENT_TYPE}\` and persistent delivery, and the headers ` +
         `\`${WireHeaders.SchemaVersion}\` and, when there is a trace, W3C \`${WireHeaders.TraceParent}\` and ` +
-        `\`${WireHeaders.TraceState}\`.`,
+        `\`${WireHeaders.TraceState}\`. \`user_id\` is the publisher's broker user, and receivers refuse a type ` +
+        'its sender does not publish.',
       'Each service publishes only to its own topic exchange (`<service>.events`) and consumes only from its ' +
         'own quorum queues. Every message is validated where it is received; one that fails, or that the ' +
         'receiver cannot handle, is dead-lettered through `<service>.dead-letter` to `<queue>.dead-letter` ' +
@@ -271,6 +273,12 @@ const HEADERS: Record<keyof typeof WireHeaders, (definition: MessageDefinition) 
     format: 'date-time',
     description: 'Set on a dead-lettered message: when.',
   }),
+  Sender: () => ({
+    type: 'string',
+    description:
+      'Set by a receiver on a message it parks for a retry or dead-letters (publishing it again as itself): ' +
+      'the broker user that first sent it. Ignored on a message whose user_id is another service.',
+  }),
   Signature: (definition): Schema =>
     isSignedType(definition.type)
       ? {
@@ -307,8 +315,24 @@ function amqpPropertiesSchema(definition: MessageDefinition): Schema {
   return {
     type: 'object',
     description: 'The AMQP basic properties the message is published with.',
-    required: ['message_id', 'type', 'correlation_id', 'timestamp', 'content_type', 'delivery_mode'],
+    required: [
+      'message_id',
+      'type',
+      'correlation_id',
+      'timestamp',
+      'content_type',
+      'delivery_mode',
+      'user_id',
+    ],
     properties: {
+      user_id: {
+        type: 'string',
+        enum: publishersOf(definition.type),
+        description:
+          "The publisher's broker user (RabbitMQ refuses a user_id that is not the connection's user). A " +
+          'receiver dead-letters a message whose sender may not publish this type, or an agency answer ' +
+          'from another agency than the one it names.',
+      },
       message_id: {
         type: 'string',
         format: 'uuid',

@@ -2,6 +2,11 @@ import { SignJWT } from 'jose';
 
 export const DEVELOPMENT_ISSUER = 'mash-hub-development';
 export const DEVELOPMENT_AUDIENCE = 'mash-hub';
+/**
+ * The development secret this repository publishes (npm start, npm run token). Anyone can mint tokens
+ * with it, so a service refuses it wherever NODE_ENV is not development or test.
+ */
+export const PUBLISHED_DEVELOPMENT_SECRET = 'mash-hub-development-secret-change-me';
 
 export interface DevelopmentClaims {
   sub?: string;

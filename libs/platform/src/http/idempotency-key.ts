@@ -1,5 +1,6 @@
 import { applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
+import { createHash } from 'node:crypto';
 
 /** The header a client sends so it can repeat a request after a timeout without doing it twice. */
 export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
@@ -26,3 +27,24 @@ export const IdempotencyKey = createParamDecorator(
 /** Documents the optional header on an endpoint (OpenAPI). */
 export const ApiIdempotencyKey = (description: string) =>
   applyDecorators(ApiHeader({ name: IDEMPOTENCY_KEY_HEADER, required: false, description }));
+
+/** JSON with every object's keys in order and undefined left out, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortedKeys(value));
+}
+
+/** What makes a repeat the same request: a SHA-256 of its canonical JSON (kept instead of a second copy). */
+export function requestHash(value: unknown): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex');
+}
+
+function sortedKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((entry) => (entry === undefined ? null : sortedKeys(entry)));
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value).sort()) {
+    const entry = (value as Record<string, unknown>)[key];
+    if (entry !== undefined) out[key] = sortedKeys(entry);
+  }
+  return out;
+}

@@ -16,6 +16,7 @@ const ROLE_NAMES: Record<StaffRole, string> = {
   'decision-maker': 'Decision maker',
   'team-manager': 'Team manager',
   'agency-practitioner': 'Agency practitioner',
+  'agency-records-admin': 'Agency records administrator',
   'hub-operator': 'Hub operator',
   auditor: 'Auditor',
 };

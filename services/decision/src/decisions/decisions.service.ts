@@ -1,7 +1,7 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { MessageTypes } from '@mash/contracts';
+import { MessageTypes, quotesMashOnlyItem } from '@mash/contracts';
 import { notificationSettings } from '@mash/policy';
 import { Outbox } from '@mash/messaging';
 import { Clock, CLOCK, ConflictError, DomainError, metricsRegistry, Principal } from '@mash/platform';
@@ -15,7 +15,6 @@ import { appendDeadlineHistory } from '../timescales/deadline-history';
 import { feedbackDueFrom } from '../timescales/deadlines';
 import { decisionRecordedMessage } from './decision-recorded-message';
 import type { RecordDecisionRequest } from './dto/record-decision.request';
-import { quotesMashOnlyItem } from './mash-only-leak';
 
 const decisionsRecorded = new Counter({
   name: 'mash_decisions_recorded_total',

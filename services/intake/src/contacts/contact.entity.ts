@@ -12,4 +12,6 @@ export class Contact {
   @Column({ name: 'request_type', type: 'text' }) requestType!: RequestType;
   @Column({ type: 'jsonb' }) details!: ContactDetails;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
+  /** SHA-256 of the first request's canonical JSON, to tell a repeat from another body under the key. */
+  @Column({ name: 'request_hash', type: 'text', nullable: true }) requestHash!: string | null;
 }

@@ -1,9 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ContactDetails, ContactReceived, MessageTypes } from '@mash/contracts';
 import { Outbox } from '@mash/messaging';
-import { Clock, CLOCK, ValidationFailedError } from '@mash/platform';
+import {
+  Clock,
+  CLOCK,
+  DomainError,
+  IDEMPOTENCY_KEY_HEADER,
+  requestHash,
+  ValidationFailedError,
+} from '@mash/platform';
 import { Contact } from './contact.entity';
 import { contactDateViolations } from './contact-dates';
 import { contactReference } from './contact-reference';
@@ -27,10 +34,14 @@ export class ContactsService {
     if (violations.length) throw new ValidationFailedError(violations);
 
     return this.dataSource.transaction(async (manager) => {
+      const hash = idempotencyKey ? requestHash(details) : null;
       if (idempotencyKey) {
         await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [idempotencyKey]);
         const earlier = await manager.findOneBy(Contact, { idempotencyKey });
-        if (earlier) return toResponse(earlier);
+        // Only the same request gets the first contact back: another body under a key (guessed, or
+        // reused by mistake) would otherwise learn another contact's id and be told it was recorded.
+        if (earlier && earlier.requestHash === hash) return toResponse(earlier);
+        if (earlier) throw new IdempotencyKeyReusedError();
       }
       const [{ nextval }] = await manager.query(`SELECT nextval('contact_reference_seq') AS nextval`);
       const contact = manager.create(Contact, {
@@ -42,6 +53,7 @@ export class ContactsService {
         requestType: details.requestType,
         details,
         idempotencyKey: idempotencyKey ?? null,
+        requestHash: hash,
       });
       await manager.insert(Contact, contact);
       const message: ContactReceived = {
@@ -57,6 +69,23 @@ export class ContactsService {
       });
       return toResponse(contact);
     });
+  }
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor() {
+    super(
+      'idempotency-key-reused',
+      `${IDEMPOTENCY_KEY_HEADER} was used before for a different contact; nothing was recorded`,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      [
+        {
+          field: IDEMPOTENCY_KEY_HEADER,
+          rule: 'sameRequest',
+          message: `${IDEMPOTENCY_KEY_HEADER} was already used for a different request; use a new key for a new contact`,
+        },
+      ],
+    );
   }
 }
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICES, ServiceName } from '@mash/contracts';
-import { ProvisionOptions, serviceEnv } from './options';
+import { migrationEnv, ProvisionOptions, serviceEnv } from './options';
 
 /** Demo data each service loads through its own import rules (`cli.js seed <file>`). */
 export const DEMO_DATA: Partial<Record<ServiceName, string>> = {
@@ -25,7 +25,12 @@ export function runServiceCli(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [serviceCliPath(options.rootDir, service), ...args], {
       cwd: options.rootDir,
-      env: { ...process.env, ...serviceEnv(service, options), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
+      // Migrations run as the migration role, which owns the schema; the demo data loads as the service.
+      env: {
+        ...process.env,
+        ...(args[0] === 'migrate' ? migrationEnv(service, options) : serviceEnv(service, options)),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { DEFAULT_VHOST, isSignedType, PUBLICATIONS, queueOf, SERVICES, ServiceName } from '@mash/contracts';
+import { PUBLISHED_DEVELOPMENT_SECRET } from '@mash/platform';
 import { signingKeyFile, trustedKeysFile } from './signing-keys';
 
 /** The port each service listens on in a local run (API.md). */
@@ -13,7 +14,7 @@ export const SERVICE_PORTS: Readonly<Record<ServiceName, number>> = {
   notifications: 3007,
 };
 
-export const DEFAULT_AUTH_DEV_SECRET = 'mash-hub-development-secret-change-me';
+export const DEFAULT_AUTH_DEV_SECRET = PUBLISHED_DEVELOPMENT_SECRET;
 
 export interface ProvisionOptions {
   /** The hub's RabbitMQ virtual host (MASH_VHOST). */
@@ -42,6 +43,8 @@ export interface ProvisionOptions {
   brokerPasswords: Record<ServiceName, string>;
   /** Each service's database role password (DB_PASSWORD_<SERVICE>). */
   dbPasswords: Record<ServiceName, string>;
+  /** Each service's migration role password (DB_MIGRATION_PASSWORD_<SERVICE>): it owns the schema. */
+  dbMigrationPasswords: Record<ServiceName, string>;
   /** The development token issuer's secret the services accept (AUTH_DEV_SECRET). */
   authDevSecret: string;
   /** The monorepo root (services/<s>/dist, deploy/demo-data). */
@@ -60,6 +63,15 @@ export function upperSnake(service: ServiceName): string {
 /** The database role, and the database it owns, of a service: `<prefix>_<service with _>`. */
 export function databaseName(service: ServiceName, dbPrefix: string): string {
   return `${dbPrefix}_${service.replace(/-/g, '_')}`;
+}
+
+/**
+ * The role that owns a service's database and schema and runs its migrations: `<database>_migrator`.
+ * The service itself runs as databaseName(), with rights granted on the tables (issue 15: the owner of
+ * an append-only table can always drop its trigger or truncate it, so the service must not own it).
+ */
+export function migrationRoleName(service: ServiceName, dbPrefix: string): string {
+  return `${databaseName(service, dbPrefix)}_migrator`;
 }
 
 /** The broker user of a service is named exactly as the service. */
@@ -85,16 +97,37 @@ export function resolveProvisionOptions(
   const pg = new URL(pgAdminUrl);
   const brokerPasswords = {} as Record<ServiceName, string>;
   const dbPasswords = {} as Record<ServiceName, string>;
+  const dbMigrationPasswords = {} as Record<ServiceName, string>;
+  // Fail closed: in production every password is given, never a development default.
+  const production = env.NODE_ENV === 'production';
+  const missing: string[] = [];
+  const password = (variable: string, given: string | undefined, fallback: string): string => {
+    const value = given ?? env[variable];
+    if (value && !(production && value.endsWith('-dev-password'))) return value;
+    if (production) missing.push(variable);
+    return fallback;
+  };
   for (const service of SERVICES) {
-    brokerPasswords[service] =
-      overrides.brokerPasswords?.[service] ??
-      env[`BROKER_PASSWORD_${upperSnake(service)}`] ??
-      `${service}-dev-password`;
-    dbPasswords[service] =
-      overrides.dbPasswords?.[service] ??
-      env[`DB_PASSWORD_${upperSnake(service)}`] ??
-      `${databaseName(service, dbPrefix)}-dev-password`;
+    brokerPasswords[service] = password(
+      `BROKER_PASSWORD_${upperSnake(service)}`,
+      overrides.brokerPasswords?.[service],
+      `${service}-dev-password`,
+    );
+    dbPasswords[service] = password(
+      `DB_PASSWORD_${upperSnake(service)}`,
+      overrides.dbPasswords?.[service],
+      `${databaseName(service, dbPrefix)}-dev-password`,
+    );
+    dbMigrationPasswords[service] = password(
+      `DB_MIGRATION_PASSWORD_${upperSnake(service)}`,
+      overrides.dbMigrationPasswords?.[service],
+      `${migrationRoleName(service, dbPrefix)}-dev-password`,
+    );
   }
+  if (missing.length)
+    throw new Error(
+      `in production every password must be given (no development defaults): ${missing.join(', ')}`,
+    );
   const rootDir = overrides.rootDir ?? resolve(__dirname, '..', '..', '..', '..');
   const vhost = overrides.vhost ?? env.MASH_VHOST ?? DEFAULT_VHOST;
   return {
@@ -113,6 +146,7 @@ export function resolveProvisionOptions(
     migrate: overrides.migrate ?? true,
     brokerPasswords,
     dbPasswords,
+    dbMigrationPasswords,
     authDevSecret: overrides.authDevSecret ?? env.AUTH_DEV_SECRET ?? DEFAULT_AUTH_DEV_SECRET,
     rootDir,
     keysDir: overrides.keysDir ?? env.MASH_KEYS_DIR ?? resolve(rootDir, 'var', 'keys', vhost),
@@ -169,5 +203,20 @@ export function serviceEnv(
     vars.MESSAGE_SIGNING_KEY_FILE = signingKeyFile(resolved.keysDir, service);
   if (queueOf(service)?.accepts.some(isSignedType))
     vars.TRUSTED_SIGNING_KEYS_FILE = trustedKeysFile(resolved.keysDir);
+  return vars;
+}
+
+/** A service's environment for its migrations: the same, but connected as its migration role. */
+export function migrationEnv(
+  service: ServiceName,
+  options: ServiceEnvOptions = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ServiceEnv {
+  const resolved = resolveProvisionOptions(options, env);
+  const vars = serviceEnv(service, options, env);
+  const database = databaseName(service, resolved.dbPrefix);
+  const role = migrationRoleName(service, resolved.dbPrefix);
+  const e = encodeURIComponent;
+  vars.DATABASE_URL = `postgres://${e(role)}:${e(resolved.dbMigrationPasswords[service])}@${resolved.pgHost}:${resolved.pgPort}/${e(database)}`;
   return vars;
 }

@@ -1,7 +1,7 @@
 import { ManagementApi } from './management-api';
 import { migrateServices } from './migrations';
 import { ProvisionOptions, resolveProvisionOptions } from './options';
-import { provisionDatabases } from './postgres';
+import { grantServiceRights, provisionDatabases } from './postgres';
 import { declareTopology, provisionBroker } from './rabbitmq';
 import { ensureSigningKeys } from './signing-keys';
 
@@ -18,5 +18,6 @@ export async function provision(overrides: Partial<ProvisionOptions> = {}): Prom
   await provisionDatabases(options);
   ensureSigningKeys(options);
   if (options.migrate) await migrateServices(options);
+  await grantServiceRights(options);
   return options;
 }
