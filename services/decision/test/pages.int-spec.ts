@@ -14,6 +14,8 @@ import {
 import {
   aCheckItem,
   aCheckResponded,
+  aCheckSubject,
+  aConsent,
   aContactReceived,
   aContactScreened,
   aRequestedCheck,
@@ -268,6 +270,86 @@ describe('decision: the MASH staff pages (real browser, broker and database)', (
     await expectAccessible(page, SUITE, 'record-rag-changed');
     const stored = await db.query('SELECT rag_rating FROM mash_records WHERE contact_id = $1', [contactId]);
     expect(stored.rows[0].rag_rating).toBe('red');
+    await page.context().close();
+  });
+
+  it('a team manager decides on consent, withdraws an agency and marks an alert sent', async () => {
+    const contactId = randomUUID();
+    const reference = `MASH-PAGES-${contactId.slice(0, 8).toUpperCase()}`;
+    await broker.publish(
+      eventsExchange('triage'),
+      MessageTypes.ContactScreened,
+      MessageTypes.ContactScreened,
+      aContactScreened({
+        contactId,
+        screenedAt: '2024-03-05T09:00:00.000Z',
+        checks: (['police', 'health', 'education'] as Agency[]).map((agency) =>
+          aRequestedCheck({
+            agency,
+            checkId: randomUUID(),
+            state: 'awaiting-consent',
+            dueAt: null,
+            subjectIds: ['child-0'],
+          }),
+        ),
+        subjects: [aCheckSubject()],
+        consent: { status: 'refused', outcome: 'awaiting-decision', exception: null },
+        alerts: [
+          {
+            kind: 'allocated-worker',
+            childIndex: 0,
+            to: 'Children in Need Team 2',
+            dueAt: '2024-03-05T12:00:00.000Z',
+          },
+        ],
+        contact: aContactReceived({
+          contactId,
+          reference,
+          receivedAt: '2024-03-05T08:50:00.000Z',
+          consent: aConsent({ status: 'refused', givenBy: null, reason: 'Mother does not agree' }),
+        }),
+      }),
+    );
+    await waitForStatus(contactId, 'awaiting-consent-decision');
+    const page = await signedIn('team-manager', 'Tess Manager');
+    await page.goto(`${base}/records/${contactId}`);
+    await expectAccessible(page, SUITE, 'record-awaiting-consent');
+
+    await page.getByRole('link', { name: 'Decide on consent' }).click();
+    await expectAccessible(page, SUITE, 'consent-form');
+    await page.getByLabel('Override consent').check();
+    await page.getByRole('button', { name: 'Record the consent decision' }).click();
+    await page.locator('.govuk-error-summary').waitFor();
+    await expect(page.locator('.govuk-error-summary').textContent()).resolves.toContain(
+      'a rationale is required',
+    );
+    expect(await statusOf(contactId)).toBe('awaiting-consent-decision');
+    await expectAccessible(page, SUITE, 'consent-form-errors');
+    await page
+      .getByLabel('Rationale')
+      .fill('Significant harm is likely: seeking consent would put the child at risk.');
+    await page.getByRole('button', { name: 'Record the consent decision' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    expect(await statusOf(contactId)).toBe('awaiting-checks');
+
+    await page.getByRole('link', { name: 'Change the agencies' }).click();
+    await expectAccessible(page, SUITE, 'agencies-form');
+    await page.getByLabel('Education').uncheck();
+    await page.getByLabel('Reason').fill('The child is not of school age at this address.');
+    await page.getByRole('button', { name: 'Change the agencies' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    const education = await db.query(
+      `SELECT status FROM record_checks WHERE contact_id = $1 AND agency = 'education'`,
+      [contactId],
+    );
+    expect(education.rows[0].status).toBe('cancelled');
+
+    await page.getByRole('button', { name: 'Mark the allocated worker alert as sent' }).click();
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    await expect(page.getByTestId('alerts').textContent()).resolves.toContain('Sent');
+    await expectAccessible(page, SUITE, 'record-alert-sent');
+    const alerts = await db.query('SELECT alerts FROM mash_records WHERE contact_id = $1', [contactId]);
+    expect(alerts.rows[0].alerts[0].sentAt).toBeTruthy();
     await page.context().close();
   });
 
