@@ -15,8 +15,10 @@ import { FiguresModule } from './figures/figures.module';
 import { loadHubPolicy } from './policy/hub-policy';
 import { PolicyModule } from './policy/policy.module';
 import { RagModule } from './rag/rag.module';
+import { RecordPagesModule } from './records/record-pages.module';
 import { RecordsModule } from './records/records.module';
 import { TimescalesModule } from './timescales/timescales.module';
+import { WorkListPagesModule } from './work-list/work-list-pages.module';
 
 @Module({})
 export class AppModule {
@@ -60,6 +62,8 @@ export class AppModule {
         AlertsModule,
         FiguresModule,
         TimescalesModule,
+        WorkListPagesModule,
+        RecordPagesModule,
       ],
     };
   }

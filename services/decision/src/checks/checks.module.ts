@@ -6,6 +6,6 @@ import { ChecksService } from './checks.service';
 @Module({
   controllers: [ChecksController],
   providers: [CheckRequests, ChecksService],
-  exports: [CheckRequests],
+  exports: [CheckRequests, ChecksService],
 })
 export class ChecksModule {}

@@ -10,5 +10,6 @@ import { RecordsService } from './records.service';
   imports: [RagModule, RepeatsModule],
   controllers: [RecordsController, RecordInboxController],
   providers: [RecordsService, RecordInboxService],
+  exports: [RecordsService],
 })
 export class RecordsModule {}
