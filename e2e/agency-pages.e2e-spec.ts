@@ -169,7 +169,7 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     await expectAccessible(page, SUITE, 'check-confirmed');
 
     // The answer from the draft: the intelligence item is mash-only and cannot be made shareable.
-    await page.getByRole('link', { name: 'Answer the check' }).click();
+    await page.getByRole('button', { name: 'Answer the check' }).click();
     await expect(page.getByTestId('matched').textContent()).resolves.toBe('P-DANA');
     const summaries = await page.getByLabel(/What item \d tells the MASH/).evaluateAll((areas) =>
       areas.map((area) => (area as HTMLTextAreaElement).value),
@@ -239,7 +239,7 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     });
 
     // Completing it: the form starts from the partial answer.
-    await page.getByRole('link', { name: 'Complete the answer' }).click();
+    await page.getByRole('button', { name: 'Complete the answer' }).click();
     await page.getByLabel('Yes, this is the complete answer').check();
     await page.getByRole('button', { name: 'Continue' }).click();
     await expectAccessible(page, SUITE, 'check-complete-answer');
@@ -268,5 +268,5 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     await expect(page.getByTestId('closed-checks').textContent()).resolves.toContain(check.reference);
     await expectAccessible(page, SUITE, 'work-list-answered');
     await context.close();
-  });
+  }, 300_000);
 });
