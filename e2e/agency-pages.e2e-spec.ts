@@ -263,6 +263,13 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     ]);
     expect(complete.response).toMatchObject({ respondedBy: expect.any(String), noTrace: false });
 
+    // Both answers left the node's outbox: its backlog metric is back to nothing.
+    await eventually(
+      async () => /^mash_outbox_backlog 0$/m.test(await (await fetch(police('/metrics'))).text()) || undefined,
+      20_000,
+      'the police outbox backlog to be empty',
+    );
+
     await page.goto(police('/'));
     await page.getByRole('tab', { name: /Answered and cancelled/ }).click();
     await expect(page.getByTestId('closed-checks').textContent()).resolves.toContain(check.reference);

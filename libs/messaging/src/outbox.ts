@@ -11,7 +11,8 @@ import {
   validateMessage,
   WireHeaders,
 } from '@mash/contracts';
-import { currentTraceHeaders, messagesPublished, HealthRegistry } from '@mash/platform';
+import { Gauge } from 'prom-client';
+import { currentTraceHeaders, messagesPublished, metricsRegistry, HealthRegistry } from '@mash/platform';
 import { ManagedAmqpConnection } from './amqp-connection';
 import { OutboxMessage } from './messaging.entities';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -24,6 +25,19 @@ export interface OutgoingMessage<T extends object = object> {
   /** Defaults to the message type (check.requested passes the agency's key). */
   routingKey?: string;
 }
+
+/** How many outbox rows each relay of this process still has to publish, read when /metrics is scraped. */
+const backlogSources = new Set<() => Promise<number>>();
+new Gauge({
+  name: 'mash_outbox_backlog',
+  help: 'Outbox messages committed but not yet confirmed by the broker',
+  registers: [metricsRegistry],
+  async collect() {
+    let total = 0;
+    for (const source of backlogSources) total += await source().catch(() => 0);
+    this.set(total);
+  },
+});
 
 /** Publishes committed outbox rows in order, marking each published once the broker has confirmed it. */
 @Injectable()
@@ -46,7 +60,16 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       options.tls,
     );
     health.register({ name: 'broker-publisher', isHealthy: () => this.connection.isConnected });
+    backlogSources.add(this.backlog);
   }
+
+  /** Messages committed to the outbox and not yet confirmed by the broker (the `outbox_unpublished` index). */
+  readonly backlog = async (): Promise<number> => {
+    const rows = (await this.dataSource.query(
+      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
+    )) as Array<{ n: number }>;
+    return rows[0]?.n ?? 0;
+  };
 
   async onApplicationBootstrap() {
     if (!this.options.publish) return;
@@ -56,6 +79,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown() {
+    backlogSources.delete(this.backlog);
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;

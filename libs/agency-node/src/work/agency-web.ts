@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DynamicModule } from '@nestjs/common';
-import type { ServiceConfig } from '@mash/platform';
 import { WebModule } from '@mash/web';
+import type { AgencyNodeConfig } from '../agency-node.config';
 import type { AgencyNodeDefinition } from '../agency-node.definition';
 
 const SERVICE_NAMES: Record<string, string> = {
@@ -12,18 +12,17 @@ const SERVICE_NAMES: Record<string, string> = {
 
 /**
  * The web kit for an agency node: the practitioner's work list and check pages
- * (`work/agency-pages.controller.ts`), signed in by session. `HUB_NAME` names the hub in every page
- * (the node does not load the hub's policy profile).
+ * (`work/agency-pages.controller.ts`), signed in by session. `HUB_NAME` names the hub in every page.
  */
 export function agencyNodeWebModule(
   service: string,
-  config: ServiceConfig,
+  config: AgencyNodeConfig,
   definition: Pick<AgencyNodeDefinition, 'agency'>,
 ): DynamicModule {
   return WebModule.forRoot({
     service,
     config,
-    hubName: process.env.HUB_NAME?.trim() || 'MASH Hub',
+    hubName: config.HUB_NAME,
     serviceName: SERVICE_NAMES[definition.agency] ?? `${definition.agency} checks`,
     serviceUrl: '/',
     // dist/work → the package's src, where the views live beside their feature.
