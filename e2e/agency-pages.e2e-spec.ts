@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { adminPg } from '../test-support/env';
 import { eventually } from '../test-support/broker';
 import { expectAccessible, launchBrowser, newContext, signInForDevelopment } from '../test-support/browser';
@@ -161,7 +161,9 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     await page.getByRole('button', { name: 'Search' }).click();
     expect(new URL(page.url()).search).toBe('');
     expect(page.url()).not.toContain('Okafor');
-    await expect(page.getByTestId('result-P-DANA').textContent()).resolves.toMatch(/already a candidate for child-0/);
+    await expect(page.getByTestId('result-P-DANA').textContent()).resolves.toMatch(
+      /already a candidate for child-0/,
+    );
     await expectAccessible(page, SUITE, 'check-record-search');
 
     await page.getByRole('button', { name: 'Confirm record P-DANA is child-0' }).click();
@@ -171,16 +173,18 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     // The answer from the draft: the intelligence item is mash-only and cannot be made shareable.
     await page.getByRole('button', { name: 'Answer the check' }).click();
     await expect(page.getByTestId('matched').textContent()).resolves.toBe('P-DANA');
-    const summaries = await page.getByLabel(/What item \d tells the MASH/).evaluateAll((areas) =>
-      areas.map((area) => (area as HTMLTextAreaElement).value),
-    );
+    const summaries = await page
+      .getByLabel(/What item \d tells the MASH/)
+      .evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
     expect(summaries).toHaveLength(2);
     const intelligence = summaries.findIndex((summary) => /county lines/.test(summary));
     const incident = 1 - intelligence;
     await expect(page.getByTestId(`mash-only-${intelligence}`).textContent()).resolves.toMatch(
       /cannot be made shareable/,
     );
-    await expect(page.getByRole('group', { name: `Who may see item ${intelligence + 1}` }).count()).resolves.toBe(0);
+    await expect(
+      page.getByRole('group', { name: `Who may see item ${intelligence + 1}` }).count(),
+    ).resolves.toBe(0);
     await page
       .getByRole('group', { name: `Who may see item ${incident + 1}` })
       .getByLabel('Shareable')
@@ -234,7 +238,12 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     );
     expect(partial.response).toMatchObject({
       partial: true,
-      awaiting: [expect.objectContaining({ what: 'Missing episode return interview', from: 'Missing persons coordinator' })],
+      awaiting: [
+        expect.objectContaining({
+          what: 'Missing episode return interview',
+          from: 'Missing persons coordinator',
+        }),
+      ],
       matches: [expect.objectContaining({ recordId: 'P-DANA', confidence: 'possible-match' })],
     });
 
@@ -257,15 +266,15 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
       20_000,
       'decision to show the complete answer',
     );
-    expect(complete.response!.items.map((item: { classification: string }) => item.classification).sort()).toEqual([
-      'mash-only',
-      'shareable',
-    ]);
+    expect(
+      complete.response!.items.map((item: { classification: string }) => item.classification).sort(),
+    ).toEqual(['mash-only', 'shareable']);
     expect(complete.response).toMatchObject({ respondedBy: expect.any(String), noTrace: false });
 
     // Both answers left the node's outbox: its backlog metric is back to nothing.
     await eventually(
-      async () => /^mash_outbox_backlog 0$/m.test(await (await fetch(police('/metrics'))).text()) || undefined,
+      async () =>
+        /^mash_outbox_backlog 0$/m.test(await (await fetch(police('/metrics'))).text()) || undefined,
       20_000,
       'the police outbox backlog to be empty',
     );

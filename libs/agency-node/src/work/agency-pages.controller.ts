@@ -88,7 +88,8 @@ export class AgencyPagesController {
     const form = await validateForm(ReviewCandidatesRequest, {
       reviews: [{ subjectId: body.subjectId, recordId: body.recordId, review: body.review }],
     });
-    if (!form.ok) return this.renderCheck(req, res, checkId, { status: 400, refusal: 'Choose confirm or reject' });
+    if (!form.ok)
+      return this.renderCheck(req, res, checkId, { status: 400, refusal: 'Choose confirm or reject' });
     try {
       await this.answers.reviewCandidates(checkId, form.value, req.session.principal!);
     } catch (error) {
@@ -148,7 +149,9 @@ export class AgencyPagesController {
       return mapped;
     };
     if (!form.ok) {
-      const results = body.q ? await this.checks.searchRecords(checkId, body.q).catch(() => undefined) : undefined;
+      const results = body.q
+        ? await this.checks.searchRecords(checkId, body.q).catch(() => undefined)
+        : undefined;
       return this.renderCheck(req, res, checkId, {
         status: 400,
         errors: fieldErrors(form.errors),
@@ -161,7 +164,10 @@ export class AgencyPagesController {
       return this.refused(req, res, checkId, error);
     }
     req.session.flash = [
-      { type: 'success', text: `Record ${form.value.recordId} added and confirmed for ${form.value.subjectId}` },
+      {
+        type: 'success',
+        text: `Record ${form.value.recordId} added and confirmed for ${form.value.subjectId}`,
+      },
     ];
     return redirectTo(req, res, `/work/${checkId}#candidates`);
   }
@@ -175,7 +181,9 @@ export class AgencyPagesController {
     this.assertOwn(req);
     const check = await this.checks.get(checkId, { withDraft: true });
     if (!check.draft) return redirectTo(req, res, `/work/${checkId}`);
-    const form = (this.forms(req)[formName(checkId)] as AnswerForm | undefined) ?? answerFormFromDraft(check.draft, this.clock.now());
+    const form =
+      (this.forms(req)[formName(checkId)] as AnswerForm | undefined) ??
+      answerFormFromDraft(check.draft, this.clock.now());
     res.render(`${VIEWS}/answer.njk`, this.answerContext(check, form));
   }
 
@@ -191,7 +199,8 @@ export class AgencyPagesController {
     if (!check.draft) return redirectTo(req, res, `/work/${checkId}`);
     const form = answerFormFromPost(check.draft, body);
     const errors = await this.answerErrors(form);
-    if (errors.any) return res.status(400).render(`${VIEWS}/answer.njk`, { ...this.answerContext(check, form), errors });
+    if (errors.any)
+      return res.status(400).render(`${VIEWS}/answer.njk`, { ...this.answerContext(check, form), errors });
     // A new key for each answer checked: repeats of this one send it once.
     this.forms(req)[formName(checkId)] = { ...form, idempotencyKey: randomUUID() };
     return redirectTo(req, res, `/work/${checkId}/answer/check`);
@@ -330,7 +339,8 @@ export class AgencyPagesController {
           'This item comes from a mash-only fact: it can only be shared as mash-only',
         );
     });
-    if (form.partial === undefined) errors.add('partial', 'Select whether this answer is partial or complete');
+    if (form.partial === undefined)
+      errors.add('partial', 'Select whether this answer is partial or complete');
     return errors;
   }
 }

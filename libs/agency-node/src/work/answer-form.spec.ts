@@ -7,8 +7,20 @@ const draft: CheckDraftView = {
   noTrace: false,
   matchedRecordIds: ['P-1'],
   items: [
-    { summary: 'Intelligence', classification: 'mash-only', recordId: 'P-1', subjectId: 'child-0', factId: 'F-1' },
-    { summary: 'Incident', classification: 'shareable', recordId: 'P-1', subjectId: 'child-0', factId: 'F-2' },
+    {
+      summary: 'Intelligence',
+      classification: 'mash-only',
+      recordId: 'P-1',
+      subjectId: 'child-0',
+      factId: 'F-1',
+    },
+    {
+      summary: 'Incident',
+      classification: 'shareable',
+      recordId: 'P-1',
+      subjectId: 'child-0',
+      factId: 'F-2',
+    },
   ],
   sharedBefore: [],
 } as CheckDraftView;
@@ -43,7 +55,13 @@ describe('the answer form', () => {
       matchedRecordIds: ['P-1'],
       partial: false,
       items: [
-        { summary: 'Edited intelligence', classification: 'mash-only', recordId: 'P-1', subjectId: 'child-0', factId: 'F-1' },
+        {
+          summary: 'Edited intelligence',
+          classification: 'mash-only',
+          recordId: 'P-1',
+          subjectId: 'child-0',
+          factId: 'F-1',
+        },
       ],
     });
   });
@@ -63,7 +81,11 @@ describe('the answer form', () => {
     expect(answerRequest(answerFormFromPost(draft, body)).awaiting).toEqual([
       { what: 'Return interview', from: 'Missing persons coordinator', since: '2026-12-03T00:00:00.000Z' },
     ]);
-    const impossible = answerFormFromPost(draft, { ...body, 'awaitingSince-day': '31', 'awaitingSince-month': '2' });
+    const impossible = answerFormFromPost(draft, {
+      ...body,
+      'awaitingSince-day': '31',
+      'awaitingSince-month': '2',
+    });
     expect(answerRequest(impossible).awaiting![0].since).toBe('');
   });
 });

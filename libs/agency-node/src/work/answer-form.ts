@@ -65,9 +65,9 @@ export function answerFormFromDraft(draft: CheckDraftView, now: Date): AnswerFor
 
 /** What the form posted, over the draft: the draft decides which items exist and which facts are mash-only. */
 export function answerFormFromPost(draft: CheckDraftView, body: Record<string, unknown>): AnswerForm {
-  const posted = (Array.isArray(body.items) ? body.items : Object.values((body.items as object) ?? {})) as Array<
-    Record<string, string> | undefined
-  >;
+  const posted = (
+    Array.isArray(body.items) ? body.items : Object.values((body.items as object) ?? {})
+  ) as Array<Record<string, string> | undefined>;
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const base = answerFormFromDraft(draft, new Date(0));
   return {
@@ -116,7 +116,9 @@ export function answerRequest(form: AnswerForm): CheckResponseRequest {
     partial: form.partial === true,
   };
   if (form.partial)
-    request.awaiting = [{ what: form.awaiting.what, from: form.awaiting.from, since: sinceIso(form.awaiting.since) }];
+    request.awaiting = [
+      { what: form.awaiting.what, from: form.awaiting.from, since: sinceIso(form.awaiting.since) },
+    ];
   return request;
 }
 
