@@ -274,7 +274,7 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     // Both answers left the node's outbox: its backlog metric is back to nothing.
     await eventually(
       async () =>
-        /^mash_outbox_backlog 0$/m.test(await (await fetch(police('/metrics'))).text()) || undefined,
+        /^mash_outbox_unpublished_messages 0$/m.test(await (await fetch(police('/metrics'))).text()) || undefined,
       20_000,
       'the police outbox backlog to be empty',
     );

@@ -20,7 +20,10 @@ export interface HubOptions {
   env?: Partial<Record<ServiceName, Record<string, string>>>;
   /** Start an SMTP server, point notifications at it and collect what it receives in `mail`. */
   mail?: boolean;
-  /** How long each service has to answer 200 on `/health` (ms). */
+  /**
+   * How long each service has to answer 200 on `/health` (ms). 60 s by default: seven processes
+   * starting at once on a busy 2-core machine have taken more than 30 s.
+   */
   healthTimeoutMs?: number;
 }
 
@@ -118,7 +121,7 @@ export async function startHub(options: HubOptions = {}): Promise<Hub> {
       child.stderr!.on('data', (chunk) => output[service].push(String(chunk)));
       children[service] = child;
     }
-    const healthTimeoutMs = options.healthTimeoutMs ?? 30_000;
+    const healthTimeoutMs = options.healthTimeoutMs ?? 60_000;
     await Promise.all(
       SERVICES.map(async (service) => {
         const deadline = Date.now() + healthTimeoutMs;

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { IS_ISO8601, IS_OPTIONAL, ValidationTypes } from 'class-validator';
-import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
+import type * as ClassValidatorJsonSchema from 'class-validator-jsonschema';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Schema = { [key: string]: Json };
@@ -21,11 +21,17 @@ const REQUIRED_WHEN = 'x-mash-required-when';
 export function jsonSchemasFromValidators(
   refPointerPrefix = '#/components/schemas/',
 ): Record<string, JsonSchema> {
+  // Loaded when a document is first generated, not when a service starts (issue 14: restarted fast).
+  const { validationMetadatasToSchemas } =
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require('class-validator-jsonschema') as typeof ClassValidatorJsonSchema;
   const all = validationMetadatasToSchemas({
     refPointerPrefix,
     classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: {
       isCalendarDate: { type: 'string', format: 'date' },
+      // A rule between fields (IsAbsentWhen), said in the field's description where it matters.
+      isAbsent: {},
       // A timestamp, though a bare date is accepted too. anyOf, not the default oneOf: a validator that
       // ignores formats would find both branches match and refuse a valid message.
       [IS_ISO8601]: { type: 'string', anyOf: [{ format: 'date-time' }, { format: 'date' }] },

@@ -103,7 +103,7 @@ export class ManagedAmqpConnection {
       if (isPowerOfTwo(this.failures)) {
         this.logger.warn(
           `cannot connect (${error instanceof Error ? error.message.split(':')[0] : 'error'}); ` +
-            `retrying in ${this.reconnectDelay() / 1000} s (attempt ${this.failures})`,
+            `retrying within ${(this.reconnectDelay() / 1000).toFixed(1)} s (attempt ${this.failures})`,
         );
       }
       this.channel = undefined;
@@ -121,9 +121,13 @@ export class ManagedAmqpConnection {
     this.scheduleReconnect();
   }
 
-  /** 1 s, doubling after each failed attempt, at most 15 s: fast recovery, no storm while the broker is down. */
+  /**
+   * 0.5 s, doubling after each failed attempt, at most 5 s, with jitter: back within seconds of the
+   * broker, however long it was away, and no storm of reconnections while it is down.
+   */
   private reconnectDelay(): number {
-    return Math.min(15_000, 1_000 * 2 ** Math.max(0, this.failures - 1));
+    const capped = Math.min(5_000, 500 * 2 ** Math.max(0, this.failures - 1));
+    return Math.round(capped * (0.75 + Math.random() * 0.25));
   }
 
   private scheduleReconnect(delay = this.reconnectDelay()) {

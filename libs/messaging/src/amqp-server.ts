@@ -16,17 +16,31 @@ import {
   validateMessage,
   WireHeaders,
 } from '@mash/contracts';
-import { contextFromHeaders, messagesConsumed, withSpan } from '@mash/platform';
+import {
+  contextFromHeaders,
+  deadLetters,
+  handlerDuration,
+  messageRetries,
+  messagesConsumed,
+  redeliveries,
+  withSpan,
+} from '@mash/platform';
 import { AmqpTlsOptions, ManagedAmqpConnection } from './amqp-connection';
 import { AmqpContext } from './amqp-context';
-import { failureReason, PermanentMessageError } from './errors';
+import { FailureAction, failureAction, failureReason } from './errors';
 
 export interface AmqpServerOptions {
   amqpUrl: string;
   queue: ConsumerQueue;
   prefetch: number;
   dataSource: DataSource;
+  /** The back-off tiers (the retry queues' TTLs); the last is the cap. */
   retryDelaysMs?: readonly number[];
+  /**
+   * How long a temporary failure, or a message waiting for what it refers to, is retried before it is
+   * dead-lettered, measured from its first failure (RETRY_HORIZON_HOURS; default 24 h).
+   */
+  retryHorizonMs?: number;
   /** For an amqps:// broker (AMQP_TLS_*). */
   tls?: AmqpTlsOptions;
   /** Checks the signature of signed message types (agency responses); absent if this queue takes none. */
@@ -35,7 +49,35 @@ export interface AmqpServerOptions {
   afterCommit?: () => void;
 }
 
-type Outcome = 'handled' | 'duplicate' | 'retried' | 'dead-lettered';
+type Outcome = 'handled' | 'duplicate' | 'retried' | 'waiting' | 'dead-lettered';
+
+export const DEFAULT_RETRY_HORIZON_MS = 24 * 3_600_000;
+
+/** Headers the transport keeps on a message between retries (besides WireHeaders.Attempt). */
+export const RetryHeaders = {
+  /** How many times the message has waited for what it refers to (not counted as failures). */
+  Waits: 'x-mash-waits',
+  /** When the message first failed or waited (ms since the epoch): the horizon counts from here. */
+  FirstFailedAt: 'x-mash-first-failed-at',
+  /** The code of the last failure (`database-unavailable`, `arrived-early`, ...). */
+  FailureCode: 'x-mash-failure-code',
+} as const;
+
+/**
+ * The delay before retry `attempt` (1-based): the tier for that attempt, the last tier from then on
+ * (the cap), with "equal jitter" (half fixed, half random) so that messages failed together by an
+ * outage do not all come back in the same instant. The retry queue's own TTL is the tier itself, so a
+ * message never waits longer than its tier, however the queue orders its expiries.
+ */
+export function retryDelay(
+  attempt: number,
+  delays: readonly number[],
+  random: () => number = Math.random,
+): { tier: number; delayMs: number } {
+  const tier = Math.min(Math.max(1, attempt), delays.length);
+  const cap = delays[tier - 1];
+  return { tier, delayMs: Math.round(cap / 2 + (random() * cap) / 2) };
+}
 
 /**
  * A NestJS transport over amqplib. Handlers are plain @EventPattern(type) handlers; the wire stays
@@ -49,10 +91,12 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private readonly inFlight = new Set<Promise<void>>();
   private consumerTag?: string;
   private readonly log: Logger;
+  private readonly handledTimer: (labels: { type: string }) => (labels?: { outcome: string }) => void;
 
   constructor(private readonly options: AmqpServerOptions) {
     super();
     this.log = new Logger(`consumer:${options.queue.name}`);
+    this.handledTimer = (labels) => handlerDuration.startTimer({ queue: options.queue.name, ...labels });
     this.connection = new ManagedAmqpConnection(
       options.amqpUrl,
       `${options.queue.owner}-consumer`,
@@ -106,6 +150,8 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
   private async handleDelivery(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
     const type = message.properties.type as unknown;
     const typeLabel = isMessageType(type) ? type : 'unknown';
+    if (message.fields.redelivered) redeliveries.inc({ queue: this.options.queue.name });
+    const done = this.handledTimer({ type: typeLabel });
     let outcome: Outcome;
     try {
       outcome = await withSpan(
@@ -129,25 +175,31 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       this.log.warn(`could not settle message (${failureReason(error)}); it will be redelivered`);
       return;
     }
+    done({ outcome });
     messagesConsumed.inc({ type: typeLabel, result: outcome });
   }
 
   private async process(channel: ConfirmChannel, message: ConsumeMessage, type: unknown): Promise<Outcome> {
     const messageId = message.properties.messageId as unknown;
     if (typeof messageId !== 'string' || !messageId) {
-      return this.deadLetter(channel, message, 'message has no message_id property');
+      return this.deadLetter(channel, message, 'message has no message_id property', 'no-message-id');
     }
     if (!isMessageType(type) || !this.options.queue.accepts.includes(type)) {
-      return this.deadLetter(channel, message, `message type not accepted on ${this.options.queue.name}`);
+      return this.deadLetter(
+        channel,
+        message,
+        `message type not accepted on ${this.options.queue.name}`,
+        'type-not-accepted',
+      );
     }
     let body: unknown;
     try {
       body = JSON.parse(message.content.toString('utf8'));
     } catch {
-      return this.deadLetter(channel, message, 'body is not valid JSON');
+      return this.deadLetter(channel, message, 'body is not valid JSON', 'unreadable-body');
     }
     const validation = validateMessage(type, body);
-    if (!validation.ok) return this.deadLetter(channel, message, validation.reason);
+    if (!validation.ok) return this.deadLetter(channel, message, validation.reason, 'invalid-message');
     if (isSignedType(type)) {
       const signature = this.options.signatures
         ? this.options.signatures.check(
@@ -158,11 +210,11 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
             (body as { agency?: unknown }).agency,
           )
         : ({ ok: false, reason: `no keys to verify ${type}` } as const);
-      if (!signature.ok) return this.deadLetter(channel, message, signature.reason);
+      if (!signature.ok) return this.deadLetter(channel, message, signature.reason, 'bad-signature');
     }
 
     const handler = this.getHandlerByPattern(type);
-    if (!handler) return this.deadLetter(channel, message, `no handler for ${type}`);
+    if (!handler) return this.deadLetter(channel, message, `no handler for ${type}`, 'no-handler');
 
     try {
       const duplicate = await this.options.dataSource.transaction(async (manager) => {
@@ -181,43 +233,70 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       channel.ack(message);
       return duplicate ? 'duplicate' : 'handled';
     } catch (error) {
-      if (error instanceof PermanentMessageError)
-        return this.deadLetter(channel, message, failureReason(error));
-      return this.retryLater(channel, message, error);
+      const action = failureAction(error);
+      if (action.action === 'dead-letter')
+        return this.deadLetter(channel, message, action.reason, action.code);
+      return this.retryLater(channel, message, action);
     }
   }
 
+  /**
+   * Parks the message in a retry queue: a temporary failure counts in WireHeaders.Attempt, a message
+   * waiting for what it refers to in RetryHeaders.Waits, so waiting never uses up the failure retries.
+   * Either is retried until the horizon, counted from its first failure, has passed.
+   */
   private async retryLater(
     channel: ConfirmChannel,
     message: ConsumeMessage,
-    error: unknown,
+    action: Extract<FailureAction, { action: 'retry' }>,
   ): Promise<Outcome> {
     const delays = this.options.retryDelaysMs ?? RETRY_DELAYS_MS;
-    const attempt = Number(message.properties.headers?.[WireHeaders.Attempt] ?? 0) + 1;
-    const reason = failureReason(error);
-    if (attempt > delays.length)
-      return this.deadLetter(channel, message, `gave up after ${delays.length} retries: ${reason}`);
-    this.log.warn(
-      `message ${String(message.properties.messageId)} failed (${reason}); retry ${attempt} of ${delays.length}`,
-    );
+    const horizonMs = this.options.retryHorizonMs ?? DEFAULT_RETRY_HORIZON_MS;
+    const headers = message.properties.headers ?? {};
+    const attempts = Number(headers[WireHeaders.Attempt] ?? 0) + (action.budget === 'failure' ? 1 : 0);
+    const waits = Number(headers[RetryHeaders.Waits] ?? 0) + (action.budget === 'waiting' ? 1 : 0);
+    const now = Date.now();
+    const firstFailedAt = Number(headers[RetryHeaders.FirstFailedAt] ?? now) || now;
+    const queue = this.options.queue.name;
+    if (now - firstFailedAt > horizonMs) {
+      const hours = (now - firstFailedAt) / 3_600_000;
+      return this.deadLetter(
+        channel,
+        message,
+        `gave up after ${attempts} retries and ${waits} waits over ${hours.toFixed(2)} h: ${action.reason}`,
+        action.code,
+      );
+    }
+    const { tier, delayMs } = retryDelay(action.budget === 'failure' ? attempts : waits, delays);
+    if (action.budget === 'failure' && (attempts === 1 || isPowerOfTwo(attempts))) {
+      this.log.warn(
+        `message ${String(message.properties.messageId)} failed (${action.reason}); retry ${attempts}`,
+      );
+    }
     await this.republish(
       channel,
       retryExchange(this.options.queue.owner),
-      retryQueueName(this.options.queue.name, attempt),
+      retryQueueName(queue, tier),
       message,
       {
-        [WireHeaders.Attempt]: attempt,
-        [WireHeaders.FailureReason]: reason,
+        [WireHeaders.Attempt]: attempts,
+        [RetryHeaders.Waits]: waits,
+        [RetryHeaders.FirstFailedAt]: firstFailedAt,
+        [RetryHeaders.FailureCode]: action.code,
+        [WireHeaders.FailureReason]: action.reason,
       },
+      String(delayMs),
     );
     channel.ack(message);
-    return 'retried';
+    messageRetries.inc({ queue, code: action.code });
+    return action.budget === 'failure' ? 'retried' : 'waiting';
   }
 
   private async deadLetter(
     channel: ConfirmChannel,
     message: ConsumeMessage,
     reason: string,
+    code: string,
   ): Promise<Outcome> {
     this.log.warn(`message ${String(message.properties.messageId ?? '(no id)')} dead-lettered: ${reason}`);
     await this.republish(
@@ -227,11 +306,13 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
       message,
       {
         [WireHeaders.FailureReason]: reason,
+        [RetryHeaders.FailureCode]: code,
         [WireHeaders.FailedQueue]: this.options.queue.name,
         [WireHeaders.FailedAt]: new Date().toISOString(),
       },
     );
     channel.ack(message);
+    deadLetters.inc({ queue: this.options.queue.name, code });
     return 'dead-lettered';
   }
 
@@ -242,6 +323,7 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
     routingKey: string,
     message: ConsumeMessage,
     headers: Record<string, string | number>,
+    expiration?: string,
   ): Promise<void> {
     const properties = message.properties;
     await new Promise<void>((resolve, reject) =>
@@ -256,10 +338,15 @@ export class AmqpServer extends Server implements CustomTransportStrategy {
           timestamp: properties.timestamp,
           contentType: properties.contentType,
           persistent: true,
+          ...(expiration ? { expiration } : {}),
           headers: { ...(properties.headers ?? {}), ...headers },
         },
         (error) => (error ? reject(error) : resolve()),
       ),
     );
   }
+}
+
+function isPowerOfTwo(n: number): boolean {
+  return n > 0 && (n & (n - 1)) === 0;
 }

@@ -11,8 +11,15 @@ import {
   validateMessage,
   WireHeaders,
 } from '@mash/contracts';
-import { Gauge } from 'prom-client';
-import { currentTraceHeaders, messagesPublished, metricsRegistry, HealthRegistry } from '@mash/platform';
+import {
+  currentTraceHeaders,
+  DomainError,
+  HealthRegistry,
+  messagesPublished,
+  onMetricsScrape,
+  outboxBacklog,
+  outboxOldestAge,
+} from '@mash/platform';
 import { ManagedAmqpConnection } from './amqp-connection';
 import { OutboxMessage } from './messaging.entities';
 import { MESSAGING_OPTIONS, MessagingOptions } from './messaging.options';
@@ -25,19 +32,6 @@ export interface OutgoingMessage<T extends object = object> {
   /** Defaults to the message type (check.requested passes the agency's key). */
   routingKey?: string;
 }
-
-/** How many outbox rows each relay of this process still has to publish, read when /metrics is scraped. */
-const backlogSources = new Set<() => Promise<number>>();
-new Gauge({
-  name: 'mash_outbox_backlog',
-  help: 'Outbox messages committed but not yet confirmed by the broker',
-  registers: [metricsRegistry],
-  async collect() {
-    let total = 0;
-    for (const source of backlogSources) total += await source().catch(() => 0);
-    this.set(total);
-  },
-});
 
 /** Publishes committed outbox rows in order, marking each published once the broker has confirmed it. */
 @Injectable()
@@ -60,16 +54,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       options.tls,
     );
     health.register({ name: 'broker-publisher', isHealthy: () => this.connection.isConnected });
-    backlogSources.add(this.backlog);
+    onMetricsScrape(() => this.measureBacklog());
   }
 
-  /** Messages committed to the outbox and not yet confirmed by the broker (the `outbox_unpublished` index). */
-  readonly backlog = async (): Promise<number> => {
-    const rows = (await this.dataSource.query(
-      'SELECT count(*)::int AS n FROM outbox WHERE published_at IS NULL',
-    )) as Array<{ n: number }>;
-    return rows[0]?.n ?? 0;
-  };
+  /** Outbox backlog and the age of its oldest row, for the /metrics gauges. */
+  async measureBacklog(): Promise<void> {
+    const [row]: { backlog: string; oldest: number | null }[] = await this.dataSource.query(
+      `SELECT count(*) AS backlog, extract(epoch FROM now() - min(created_at))::float8 AS oldest
+         FROM outbox WHERE published_at IS NULL`,
+    );
+    outboxBacklog.set(Number(row.backlog));
+    outboxOldestAge.set(row.oldest ?? 0);
+  }
 
   async onApplicationBootstrap() {
     if (!this.options.publish) return;
@@ -79,7 +75,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown() {
-    backlogSources.delete(this.backlog);
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
@@ -169,12 +164,12 @@ export class Outbox {
   async enqueue(manager: EntityManager, message: OutgoingMessage): Promise<string> {
     const service = this.options.service;
     if (!PUBLICATIONS[service].includes(message.type)) {
-      throw new Error(`${service} does not publish ${message.type}`);
+      throw new DomainError('not-a-publication', `${service} does not publish ${message.type}`);
     }
     // A message is checked against the contract before it leaves, so a publisher's bug fails its own
     // transaction instead of poisoning a consumer's queue.
     const validation = validateMessage(message.type, message.body);
-    if (!validation.ok) throw new Error(`outgoing ${validation.reason}`);
+    if (!validation.ok) throw new DomainError('outgoing-message-invalid', `outgoing ${validation.reason}`);
     const messageId = randomUUID();
     await manager.insert(OutboxMessage, {
       messageId,

@@ -33,6 +33,13 @@ export interface StartServiceOptions {
  * consumer for its own queue (if it has one) and the HTTP server.
  */
 export async function startService(options: StartServiceOptions): Promise<INestApplication> {
+  const phases: Record<string, number> = {};
+  let mark = Date.now();
+  const phase = (name: string) => {
+    const now = Date.now();
+    phases[name] = now - mark;
+    mark = now;
+  };
   startTracing(options.service);
   const logger = createLogger(options.service, options.config.LOG_LEVEL);
   const app = await NestFactory.create<NestExpressApplication>(options.module, {
@@ -40,6 +47,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
     bodyParser: false,
   });
   app.enableShutdownHooks();
+  phase('create');
 
   // The consumer is connected first and shares the application's configuration: its handlers are
   // created now, and the global exception filter (ProblemDetailsFilter, an APP_FILTER) hands their
@@ -53,6 +61,7 @@ export async function startService(options: StartServiceOptions): Promise<INestA
       amqpUrl: options.config.AMQP_URL,
       queue,
       prefetch: options.config.AMQP_PREFETCH,
+      retryHorizonMs: options.config.RETRY_HORIZON_HOURS * 3_600_000,
       dataSource: app.get(DataSource),
       signatures: loadSignatureVerifier(queue, options.config),
       tls: amqpTlsOptions(options.config),
@@ -67,25 +76,35 @@ export async function startService(options: StartServiceOptions): Promise<INestA
   app.useBodyParser('json', { limit: '1mb' });
   app.useBodyParser('text', { type: ['application/x-ndjson', 'text/plain'], limit: '50mb' });
 
-  const document = fillSchemasFromValidators(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle(options.title)
-        .setDescription(options.description)
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    ),
-  );
+  // Built on the first request for it, not at every start: a restarted service is ready sooner.
+  const document = () =>
+    fillSchemasFromValidators(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle(options.title)
+          .setDescription(options.description)
+          .setVersion('1')
+          .addBearerAuth()
+          .build(),
+      ),
+    );
   // API.md: every service serves its OpenAPI document at /docs; the browsable UI is at /docs/ui.
   SwaggerModule.setup('docs/ui', app, document, { jsonDocumentUrl: 'docs', yamlDocumentUrl: 'docs.yaml' });
+  phase('openapi');
 
   await app.init();
+  phase('init');
   if (server) await app.startAllMicroservices();
+  phase('consumer');
   if (options.listen !== false) {
     await app.listen(options.config.PORT);
-    logger.info({ port: options.config.PORT }, `${options.service} listening`);
+    phase('listen');
+    // How long start-up took, and where (issue 14: restarted fast); uptime counts loading the code too.
+    logger.info(
+      { port: options.config.PORT, phasesMs: phases, uptimeMs: Math.round(process.uptime() * 1000) },
+      `${options.service} listening`,
+    );
   }
   return app;
 }

@@ -19,6 +19,8 @@ import {
   MessagingModule,
   Outbox,
   PermanentMessageError,
+  RetryableMessageError,
+  RetryHeaders,
   startService,
 } from '../src';
 import { adminPg, testServiceEnv } from '../../../test-support/env';
@@ -30,11 +32,17 @@ import { TestBroker, eventually } from '../../../test-support/broker';
  */
 const behaviour: {
   failuresLeft: Record<string, number>;
+  earlyLeft: Record<string, number>;
   permanent: Set<string>;
+  bug: Set<string>;
+  badOutgoing: Set<string>;
   attempts: Record<string, number[]>;
 } = {
   failuresLeft: {},
+  earlyLeft: {},
   permanent: new Set(),
+  bug: new Set(),
+  badOutgoing: new Set(),
   attempts: {},
 };
 
@@ -51,13 +59,24 @@ class ScriptedHandler {
     await this.outbox.enqueue(ctx.manager, {
       type: MessageTypes.ContactScreened,
       correlationId: message.contactId,
-      body: aContactScreened({ contactId: message.contactId }),
+      body: behaviour.badOutgoing.has(message.contactId)
+        ? { ...aContactScreened({ contactId: message.contactId }), route: 'nowhere' }
+        : aContactScreened({ contactId: message.contactId }),
     });
     if (behaviour.permanent.has(message.contactId))
-      throw new PermanentMessageError(`contact ${message.contactId} refused`);
+      throw new PermanentMessageError(`contact ${message.contactId} refused`, 'refused');
+    if (behaviour.bug.has(message.contactId))
+      throw new TypeError(`cannot read ${message.children[0]?.givenName}`);
+    if ((behaviour.earlyLeft[message.contactId] ?? 0) > 0) {
+      behaviour.earlyLeft[message.contactId]--;
+      throw new RetryableMessageError(`contact ${message.contactId} arrived early`);
+    }
     if ((behaviour.failuresLeft[message.contactId] ?? 0) > 0) {
       behaviour.failuresLeft[message.contactId]--;
-      throw new Error('transient failure');
+      // As node-postgres raises it while PostgreSQL restarts.
+      throw Object.assign(new Error('terminating connection due to administrator command'), {
+        code: '57P01',
+      });
     }
   }
 }
@@ -145,8 +164,9 @@ describe('the AMQP transport (real broker and database)', () => {
     });
     expect(dead.properties.messageId).toBe(messageId);
     expect(dead.properties.headers?.[WireHeaders.FailureReason]).toBe(
-      `PermanentMessageError: contact ${contact.contactId} refused`,
+      `PermanentMessageError (refused): contact ${contact.contactId} refused`,
     );
+    expect(dead.properties.headers?.[RetryHeaders.FailureCode]).toBe('refused');
     expect(dead.properties.headers?.[WireHeaders.FailedQueue]).toBe(queue);
     expect(behaviour.attempts[contact.contactId]).toEqual([0]);
     expect(await outboxRows(contact.contactId)).toBe(0);
@@ -187,5 +207,80 @@ describe('the AMQP transport (real broker and database)', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(behaviour.attempts[contact.contactId]).toEqual([0]);
     expect(await outboxRows(contact.contactId)).toBe(1);
+  });
+
+  const deadLettered = (messageId: string) =>
+    eventually(async () => {
+      const drained = await broker.drain(deadLetterQueueName(queue));
+      return drained.find((message) => message.properties.messageId === messageId);
+    });
+
+  it('lets a message that arrived early wait without using up its failure retries', async () => {
+    const contact = aContactReceived({ contactId: randomUUID() });
+    behaviour.earlyLeft[contact.contactId] = 2;
+    // Already failed more often than there are back-off tiers: before, one more failure dead-lettered it.
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+      { headers: { [WireHeaders.Attempt]: 7, [RetryHeaders.FirstFailedAt]: Date.now() - 60_000 } },
+    );
+    await eventually(
+      async () => ((await inboxRows(messageId)) === 1 ? true : undefined),
+      15_000,
+      'the message that waited',
+    );
+    expect(behaviour.attempts[contact.contactId]).toEqual([7, 7, 7]);
+    expect(await outboxRows(contact.contactId)).toBe(1);
+  });
+
+  it('dead-letters a temporarily failing message only once its horizon has passed, with the cause', async () => {
+    const contact = aContactReceived({ contactId: randomUUID() });
+    behaviour.failuresLeft[contact.contactId] = 1;
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+      { headers: { [WireHeaders.Attempt]: 40, [RetryHeaders.FirstFailedAt]: Date.now() - 25 * 3_600_000 } },
+    );
+    const dead = await deadLettered(messageId);
+    expect(String(dead.properties.headers?.[WireHeaders.FailureReason])).toMatch(
+      /^gave up after 41 retries and 0 waits over 25\.\d\d h: temporary database-unavailable: Error \(57P01\)$/,
+    );
+    expect(dead.properties.headers?.[RetryHeaders.FailureCode]).toBe('database-unavailable');
+  });
+
+  it('dead-letters a bug at once as internal, naming the error but never its message', async () => {
+    const contact = aContactReceived({ contactId: randomUUID() });
+    behaviour.bug.add(contact.contactId);
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+    );
+    const dead = await deadLettered(messageId);
+    expect(dead.properties.headers?.[WireHeaders.FailureReason]).toBe('internal: TypeError');
+    expect(dead.properties.headers?.[WireHeaders.Attempt]).toBeUndefined();
+    expect(behaviour.attempts[contact.contactId]).toEqual([0]);
+  });
+
+  it('dead-letters at once, with the broken field, a message whose outgoing message breaks the contract', async () => {
+    const contact = aContactReceived({ contactId: randomUUID() });
+    behaviour.badOutgoing.add(contact.contactId);
+    const messageId = await broker.publish(
+      eventsExchange('intake'),
+      MessageTypes.ContactReceived,
+      MessageTypes.ContactReceived,
+      contact,
+    );
+    const dead = await deadLettered(messageId);
+    expect(String(dead.properties.headers?.[WireHeaders.FailureReason])).toMatch(
+      /^invalid outgoing-message-invalid: outgoing invalid contact\.screened: route/,
+    );
+    expect(behaviour.attempts[contact.contactId]).toEqual([0]);
+    expect(await outboxRows(contact.contactId)).toBe(0);
   });
 });

@@ -1,6 +1,17 @@
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync, MinLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  validateSync,
+  MinLength,
+} from 'class-validator';
 
 export class ConfigurationError extends Error {
   constructor(
@@ -21,6 +32,11 @@ export class ServiceConfig {
     'info';
   @IsOptional() @IsInt() @Min(1) @Max(1000) AMQP_PREFETCH: number = 10;
   @IsOptional() @IsInt() @Min(10) @Max(60_000) OUTBOX_POLL_MS: number = 200;
+  /**
+   * How long a message whose handling fails temporarily (the database away, a lock) or that waits for
+   * what it refers to is retried, from its first failure, before it is dead-lettered. Hours.
+   */
+  @IsOptional() @IsNumber() @Min(0.001) @Max(720) RETRY_HORIZON_HOURS: number = 24;
   /** Development issuer secret (API.md: `npm run token`). Refused when NODE_ENV is production. */
   @IsOptional() @IsString() @MinLength(16) AUTH_DEV_SECRET?: string;
   /** An OpenID Connect issuer: tokens are verified against its JWKS. */

@@ -8,6 +8,7 @@ export * from './auth/auth.guard';
 export * from './auth/token-verifier';
 export * from './auth/development-issuer';
 export * from './http/problem-details';
+export * from './errors/error-kind';
 export * from './http/validation';
 export * from './http/idempotency-key';
 export * from './http/health';

@@ -91,9 +91,12 @@ function info(): Schema {
         'own quorum queues. Every message is validated where it is received; one that fails, or that the ' +
         'receiver cannot handle, is dead-lettered through `<service>.dead-letter` to `<queue>.dead-letter` ' +
         `with the reason in \`${WireHeaders.FailureReason}\`, never silently dropped. A message whose ` +
-        `handling fails for a passing reason is retried after ${retries} through \`<service>.retry\` ` +
-        `(counting in \`${WireHeaders.Attempt}\`), then dead-lettered. A quorum queue delivers a message ` +
-        `at most ${QUORUM_DELIVERY_LIMIT} times.`,
+        `handling fails for a passing reason (the receiver's database or broker away, a lock) is retried ` +
+        `through \`<service>.retry\` with back-off of up to ${retries} (then every ${retries.split(', ').pop()}, ` +
+        `jittered), counting in \`${WireHeaders.Attempt}\`, until the receiver's retry horizon (hours) from ` +
+        'its first failure has passed; a message that arrives before what it refers to waits the same way ' +
+        'without counting as a failure. Any other failure is dead-lettered at once. A quorum queue ' +
+        `delivers a message at most ${QUORUM_DELIVERY_LIMIT} times.`,
       'Receivers tolerate unknown payload properties (a newer sender may add fields) and de-duplicate on ' +
         '`message_id`.',
     ].join('\n\n'),
@@ -252,9 +255,8 @@ const HEADERS: Record<keyof typeof WireHeaders, (definition: MessageDefinition) 
   TraceState: () => ({ type: 'string', description: 'W3C Trace Context tracestate, when there is one.' }),
   Attempt: () => ({
     type: 'integer',
-    minimum: 1,
-    maximum: RETRY_DELAYS_MS.length,
-    description: `Set when a receiver parks a message whose handling failed: which retry this is (of ${RETRY_DELAYS_MS.length}).`,
+    minimum: 0,
+    description: `Set when a receiver parks a message whose handling failed: how many times it has failed (the back-off tiers are ${RETRY_DELAYS_MS.length}; the last repeats).`,
   }),
   FailureReason: () => ({
     type: 'string',

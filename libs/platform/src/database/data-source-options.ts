@@ -19,6 +19,8 @@ export function postgresOptions(options: {
     synchronize: false,
     logging: false,
     applicationName: options.applicationName,
-    extra: { max: 10 },
+    // A connection attempt to a database that is away fails within seconds (answered 503 and retried)
+    // instead of holding the request.
+    extra: { max: 10, connectionTimeoutMillis: 5_000 },
   };
 }

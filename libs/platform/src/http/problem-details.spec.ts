@@ -1,5 +1,5 @@
 import { ForbiddenException, HttpException } from '@nestjs/common';
-import { ConflictError, toProblem, ValidationFailedError } from './problem-details';
+import { ConflictError, DomainError, toProblem, ValidationFailedError } from './problem-details';
 
 describe('problem details (RFC 9457)', () => {
   it('lists each invalid field and its rule', () => {
@@ -49,5 +49,30 @@ describe('problem details (RFC 9457)', () => {
       status: 500,
       detail: 'an unexpected error occurred',
     });
+  });
+
+  it('answers 503, never 500, while the database is away or contended, naming the cause only', () => {
+    const restarting = Object.assign(new Error('the database system is starting up (Amy Jones)'), {
+      name: 'QueryFailedError',
+      code: '57P03',
+    });
+    const released = Object.assign(new Error('Query runner already released'), {
+      name: 'QueryRunnerAlreadyReleasedError',
+    });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    for (const error of [restarting, released, refused, new Error('Connection terminated unexpectedly')]) {
+      const problem = toProblem(error);
+      expect(problem.status).toBe(503);
+      expect(JSON.stringify(problem)).not.toContain('Amy');
+    }
+    expect(toProblem(restarting).type).toMatch(/database-unavailable$/);
+  });
+
+  it('gives every domain error a kind, from the kind or from the status it was given', () => {
+    expect(new DomainError('x', 'm', 'not-found')).toMatchObject({ kind: 'not-found', status: 404 });
+    expect(new DomainError('x', 'm', 'temporary')).toMatchObject({ kind: 'temporary', status: 503 });
+    expect(new DomainError('x', 'm', 400)).toMatchObject({ kind: 'invalid', status: 400 });
+    expect(new DomainError('x', 'm', 403)).toMatchObject({ kind: 'forbidden', status: 403 });
+    expect(new DomainError('x', 'm')).toMatchObject({ kind: 'invalid', status: 422 });
   });
 });

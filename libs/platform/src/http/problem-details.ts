@@ -1,24 +1,89 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { FieldViolation } from '@mash/contracts';
+import { assertUnreachable, ErrorKind, isErrorKind, temporaryCause } from '../errors/error-kind';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 const PROBLEM_BASE = 'https://mash-hub.org/problems/';
 
 /**
- * A domain error with a stable code (STYLE.md: typed errors mapped to RFC 9457 at the edge).
- * Its message is written for the caller and must never contain personal data.
+ * The HTTP edge's one mapping from an error's kind to a status. A domain error may name a more exact
+ * status of the same kind (400 or 413 for invalid input rather than 422); its kind then follows the status.
+ */
+export function statusOfKind(kind: ErrorKind): number {
+  switch (kind) {
+    case 'invalid':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'not-found':
+      return HttpStatus.NOT_FOUND;
+    case 'conflict':
+      return HttpStatus.CONFLICT;
+    case 'forbidden':
+      return HttpStatus.FORBIDDEN;
+    case 'temporary':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    default:
+      return assertUnreachable(kind);
+  }
+}
+
+/** The kind of an HTTP status a domain error was given. */
+export function kindOfStatus(status: number): ErrorKind {
+  if (status === 404) return 'not-found';
+  if (status === 409) return 'conflict';
+  if (status === 401 || status === 403) return 'forbidden';
+  if (status === 503 || status === 429) return 'temporary';
+  return 'invalid';
+}
+
+/** Seconds a client is asked to wait (Retry-After) when the service's database or broker is away. */
+export const RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A domain error with a stable code from its feature's own list and a kind (STYLE.md: typed errors
+ * mapped to RFC 9457 at the HTTP edge, to retry or dead-letter at the AMQP edge). Its message is
+ * written for the caller and must never contain personal data. The third argument is a kind, or (as
+ * older callers pass it) an HTTP status whose kind is taken.
  */
 export class DomainError extends Error {
+  readonly kind: ErrorKind;
+  readonly status: number;
   constructor(
     readonly code: string,
     message: string,
-    readonly status: number = HttpStatus.UNPROCESSABLE_ENTITY,
+    kindOrStatus: ErrorKind | number = 'invalid',
     readonly violations: FieldViolation[] = [],
   ) {
     super(message);
     this.name = 'DomainError';
+    if (isErrorKind(kindOrStatus)) {
+      this.kind = kindOrStatus;
+      this.status = statusOfKind(kindOrStatus);
+    } else {
+      this.kind = kindOfStatus(kindOrStatus);
+      this.status = kindOrStatus;
+    }
   }
+}
+
+/** A failure that passes by itself (a database restarting, a lock held): 503 with Retry-After, or a retry. */
+export class TemporaryError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message, 'temporary');
+  }
+}
+
+/**
+ * The domain error an error stands for: itself, or for a temporary infrastructure failure (the
+ * database or broker away, a serialization failure) a TemporaryError naming its cause. Anything else
+ * is not a domain error (undefined): a bug, answered 500 and dead-lettered as `internal`.
+ */
+export function asDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  const cause = temporaryCause(error);
+  if (cause)
+    return new TemporaryError(cause, 'the service cannot reach what it depends on; try again shortly');
+  return undefined;
 }
 
 export class NotFoundError extends DomainError {
@@ -98,7 +163,9 @@ export function toProblem(exception: unknown): ProblemDetails {
       detail: unreadable.detail,
     };
   }
-  if (exception instanceof DomainError) {
+  const domain = asDomainError(exception);
+  if (domain) {
+    const exception = domain;
     return {
       type: PROBLEM_BASE + exception.code,
       title: TITLES[exception.status] ?? 'Error',
@@ -141,15 +208,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // and dead letter from the error's class.
     if (host.getType() !== 'http') throw exception;
     const problem = toProblem(exception);
-    if (problem.status >= 500) {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) {
+      // Honest about an outage: the client may try again; an orchestrator sees 503, not a crash.
+      response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      this.logger.warn(`answered 503: ${problem.type.slice(PROBLEM_BASE.length)}`);
+    } else if (problem.status >= 500) {
       // The error's name only: messages of library errors can carry values from the request.
       this.logger.error(`unhandled ${exception instanceof Error ? exception.name : 'error'}`);
     }
-    host
-      .switchToHttp()
-      .getResponse<Response>()
-      .status(problem.status)
-      .type(PROBLEM_CONTENT_TYPE)
-      .send(JSON.stringify(problem));
+    if (response.headersSent) return;
+    response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 }

@@ -9,7 +9,7 @@ import {
   Tracer,
 } from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import type * as OtlpHttp from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -25,8 +25,14 @@ let provider: NodeTracerProvider | undefined;
 export function startTracing(serviceName: string, extraProcessors: SpanProcessor[] = []): void {
   if (provider) return;
   const processors = [...extraProcessors];
-  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT)
+  if (process.env.OTEL_EXPORTER_OTLP_ENDPOINT) {
+    // Loaded only when spans are exported: the exporter and its dependencies are some 200 modules that
+    // every start would otherwise read from disk (issue 14: restarted fast).
+    const { OTLPTraceExporter } =
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      require('@opentelemetry/exporter-trace-otlp-http') as typeof OtlpHttp;
     processors.push(new BatchSpanProcessor(new OTLPTraceExporter()));
+  }
   provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
     spanProcessors: processors,

@@ -5,6 +5,7 @@ import { Clock, CLOCK, ValidationFailedError } from '@mash/platform';
 import { DECISION_SETTINGS, DecisionSettings } from '../policy/decision-settings';
 import type { FiguresQuery } from './dto/figures.query';
 import type { AgencyCount, FiguresResponse } from './dto/figures.response';
+import { checkOverdueSql, decisionOverdueSql } from '../timescales/overdue';
 
 const DEFAULT_PERIOD_MS = 28 * 86_400_000;
 
@@ -56,13 +57,12 @@ export class FiguresService {
     const overdueChecks: { agency: keyof AgencyCount; overdue: number }[] = await this.dataSource.query(
       `SELECT c.agency, count(*)::int AS overdue FROM record_checks c
          JOIN mash_records r ON r.contact_id = c.contact_id
-        WHERE c.status IN ('requested', 'overdue') AND c.due_at < $1 AND r.status NOT IN ('decided', 'closed')
+        WHERE ${checkOverdueSql('c', 'r', '$1')}
         GROUP BY c.agency`,
       [now],
     );
     const [overdueDecisions] = await this.dataSource.query(
-      `SELECT count(*)::int AS overdue FROM mash_records
-        WHERE status NOT IN ('decided', 'closed') AND decision_due_at < $1`,
+      `SELECT count(*)::int AS overdue FROM mash_records r WHERE ${decisionOverdueSql('r', '$1')}`,
       [now],
     );
     const byAgency = Object.fromEntries(

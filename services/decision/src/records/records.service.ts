@@ -15,6 +15,7 @@ import type { RecordStatus } from './record-status';
 import { assertContactId, findChecks, findHistory, findRecord } from './record-store';
 import { recordAsSeenBy } from './record-view';
 import { maySeeMashOnly } from './mash-only-redaction';
+import { checkOverdueSql, decisionOverdueSql, waitingForDecisionSql } from '../timescales/overdue';
 
 const WORK_LIST_DEFAULT = 500;
 const END_OF_DAY_MAX = 2_000;
@@ -107,13 +108,11 @@ export class RecordsService {
                 FROM record_checks c WHERE c.contact_id = r.contact_id),
              '[]'::json) AS checks,
            (SELECT count(*)::int FROM record_checks o
-             WHERE o.contact_id = r.contact_id
-               AND (o.status = 'overdue' OR (o.status = 'requested' AND o.due_at < $4))) AS overdue_checks,
-           (r.status NOT IN ('decided', 'closed')
-             AND (COALESCE(r.decision_due_at < $4, false) OR COALESCE(r.leave_hub_by < $4, false))) AS decision_overdue,
+             WHERE o.contact_id = r.contact_id AND ${checkOverdueSql('o', 'r', '$4')}) AS overdue_checks,
+           ${decisionOverdueSql('r', '$4')} AS decision_overdue,
            (SELECT count(*)::int FROM jsonb_array_elements(r.alerts) a
              WHERE a->>'sentAt' IS NULL AND (a->>'dueAt')::timestamptz < $4) AS overdue_alerts,
-           CASE WHEN r.status IN ('decided', 'closed') THEN NULL ELSE LEAST(
+           CASE WHEN NOT ${waitingForDecisionSql('r')} THEN NULL ELSE LEAST(
              (SELECT min(o.due_at) FROM record_checks o
                WHERE o.contact_id = r.contact_id AND o.status IN ('requested', 'overdue')),
              r.decision_due_at, r.leave_hub_by) END AS next_deadline_at,

@@ -1,4 +1,5 @@
 import type { Agency, CheckStatus } from '@mash/contracts';
+import { isCheckOverdue } from './overdue';
 
 /** What the sweeper needs to know about a check. */
 export interface SweptCheck {
@@ -35,8 +36,8 @@ export function overdueActions(
 ): OverdueAction[] {
   const actions: OverdueAction[] = [];
   for (const check of checks) {
-    if (check.status !== 'requested' && check.status !== 'overdue') continue;
-    if (!check.dueAt || now.getTime() <= check.dueAt.getTime()) continue;
+    // The sweeper only passes checks of records still waiting for a decision.
+    if (!isCheckOverdue(check, { status: 'awaiting-checks' }, now) || !check.dueAt) continue;
     const chaseDue = !check.lastChasedAt || now.getTime() - check.lastChasedAt.getTime() >= chaseIntervalMs;
     const markOverdue = check.status === 'requested';
     if (!markOverdue && !chaseDue) continue;

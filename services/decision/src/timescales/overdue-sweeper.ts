@@ -9,6 +9,7 @@ import { DECISION_SETTINGS, DecisionSettings } from '../policy/decision-settings
 import { RecordCheck } from '../records/record-check.entity';
 import { findChecks, findRecord } from '../records/record-store';
 import { overdueActions } from './overdue-checks';
+import { checkOverdueSql, decisionOverdueSql, isWaitingForDecision } from './overdue';
 
 const overdueChecks = new Gauge({
   name: 'mash_checks_overdue',
@@ -86,8 +87,7 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnApplicationShut
     const candidates: { contact_id: string }[] = await this.dataSource.query(
       `SELECT DISTINCT c.contact_id FROM record_checks c
          JOIN mash_records r ON r.contact_id = c.contact_id
-        WHERE c.status IN ('requested', 'overdue') AND c.due_at < $1
-          AND r.status NOT IN ('decided', 'closed')
+        WHERE ${checkOverdueSql('c', 'r', '$1')}
           AND (c.status = 'requested' OR c.last_chased_at IS NULL OR c.last_chased_at <= $2)
         LIMIT $3`,
       [now, new Date(now.getTime() - this.settings.chaseIntervalMs), SWEEP_BATCH],
@@ -100,7 +100,7 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnApplicationShut
           result.skipped++;
           return;
         }
-        if (record.status === 'decided' || record.status === 'closed') return;
+        if (!isWaitingForDecision(record.status)) return;
         const checks = await findChecks(manager, contactId);
         for (const action of overdueActions(checks, now, this.settings.chaseIntervalMs)) {
           const check = checks.find((candidate) => candidate.checkId === action.checkId)!;
@@ -139,7 +139,7 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnApplicationShut
     const rows: { agency: string; overdue: number }[] = await this.dataSource.query(
       `SELECT c.agency, count(*)::int AS overdue FROM record_checks c
          JOIN mash_records r ON r.contact_id = c.contact_id
-        WHERE c.status IN ('requested', 'overdue') AND c.due_at < $1 AND r.status NOT IN ('decided', 'closed')
+        WHERE ${checkOverdueSql('c', 'r', '$1')}
         GROUP BY c.agency`,
       [now],
     );
@@ -147,8 +147,7 @@ export class OverdueSweeper implements OnApplicationBootstrap, OnApplicationShut
       overdueChecks.set({ agency }, rows.find((row) => row.agency === agency)?.overdue ?? 0);
     }
     const [decisions] = await this.dataSource.query(
-      `SELECT count(*)::int AS overdue FROM mash_records
-        WHERE status NOT IN ('decided', 'closed') AND decision_due_at < $1`,
+      `SELECT count(*)::int AS overdue FROM mash_records r WHERE ${decisionOverdueSql('r', '$1')}`,
       [now],
     );
     overdueDecisions.set(decisions.overdue);
