@@ -280,7 +280,7 @@ describe('the hub end to end', () => {
     expect(decided.ok).toBe(true);
 
     const email = await eventually(
-      async () => mail().find((m) => m.subject?.includes(reference)),
+      async () => mail().find((m) => m.subject === `Outcome of your contact: reference ${reference}`),
       20_000,
       'the outcome email',
     );
@@ -305,12 +305,17 @@ describe('the hub end to end', () => {
           headers: { authorization: `Bearer ${decisionMaker}` },
         });
         const list = (await response.json()) as Array<{ id: string; status: string; kind: string }>;
-        return list.some((n) => n.status === 'sent') ? list : undefined;
+        return list.some((n) => n.kind === 'outcome-email' && n.status === 'sent') ? list : undefined;
       },
       10_000,
       'the notification to be sent',
     );
-    const document = await fetch(url('notifications', `/notifications/${notifications[0].id}/document`), {
+    // The acknowledgement went first (no letter); the outcome email carries the PDF.
+    expect(notifications.map((n) => n.kind)).toEqual(
+      expect.arrayContaining(['acknowledgement', 'outcome-email']),
+    );
+    const outcome = notifications.find((n) => n.kind === 'outcome-email')!;
+    const document = await fetch(url('notifications', `/notifications/${outcome.id}/document`), {
       headers: { authorization: `Bearer ${decisionMaker}` },
     });
     expect(document.headers.get('content-type')).toContain('application/pdf');

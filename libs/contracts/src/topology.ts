@@ -127,8 +127,14 @@ export const CONSUMER_QUEUES: ConsumerQueue[] = [
   {
     name: 'notifications.inbox',
     owner: 'notifications',
-    bindings: [{ exchange: eventsExchange('decision'), routingKey: MessageTypes.DecisionRecorded }],
-    accepts: [MessageTypes.DecisionRecorded],
+    // contact.received for the referrer's acknowledgement, contact.screened for the alerts screening
+    // asks for, decision.recorded for the outcome.
+    bindings: [
+      { exchange: eventsExchange('intake'), routingKey: MessageTypes.ContactReceived },
+      { exchange: eventsExchange('triage'), routingKey: MessageTypes.ContactScreened },
+      { exchange: eventsExchange('decision'), routingKey: MessageTypes.DecisionRecorded },
+    ],
+    accepts: [MessageTypes.ContactReceived, MessageTypes.ContactScreened, MessageTypes.DecisionRecorded],
   },
 ];
 

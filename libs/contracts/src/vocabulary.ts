@@ -192,16 +192,40 @@ export type SubjectRole = (typeof SUBJECT_ROLES)[number];
 export const MATCH_CONFIDENCES = ['match', 'possible-match'] as const;
 export type MatchConfidence = (typeof MATCH_CONFIDENCES)[number];
 
+/**
+ * What notifications prepares: the referrer's acknowledgement (Northamptonshire Appendix D 2.11), the
+ * outcome by email or letter (to the referrer, and by letter to the family), a phone task instead of any
+ * letter for a strategy discussion (Northamptonshire 9(d)), an alert emailed to the LADO, an allocated
+ * worker, a previous team or a lead professional (Croydon 10), and a consultation's summary (Bexley 5 and 6).
+ */
 export const NOTIFICATION_KINDS = [
   'acknowledgement',
   'outcome-letter',
   'outcome-email',
   'phone-task',
+  'alert',
+  'consultation-summary',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_CHANNELS = ['email', 'post', 'phone'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** Who a notification is for: the referrer, the family, or (for an alert) whom screening alerts. */
+export const NOTIFICATION_RECIPIENTS = [
+  'referrer',
+  'family',
+  'lado',
+  'allocated-worker',
+  'previous-team',
+  'lead-professional',
+  'mash-manager',
+] as const;
+export type NotificationRecipient = (typeof NOTIFICATION_RECIPIENTS)[number];
+
+/** A family member told the outcome: a parent with parental responsibility, or a young person of 16 or 17. */
+export const FAMILY_ROLES = ['parent', 'young-person'] as const;
+export type FamilyRole = (typeof FAMILY_ROLES)[number];
 
 export const STAFF_ROLES = [
   'contact-officer',

@@ -1,4 +1,12 @@
-import type { Agency, ConcernCategory, ConsentException, RagRating, UrgentIndicator } from '@mash/contracts';
+import type {
+  Agency,
+  AlertKind,
+  ConcernCategory,
+  ConsentException,
+  Outcome,
+  RagRating,
+  UrgentIndicator,
+} from '@mash/contracts';
 
 /**
  * How a timescale counts:
@@ -79,4 +87,49 @@ export interface PolicyProfile {
   consent: { exceptions: ConsentException[]; earlyHelpRequiresConsent: boolean };
   /** 'YYYY-MM-DD': one-off closed days announced after the holiday library's release. */
   extraClosedDays: string[];
+  /** Who is told what and by when (absent: `DEFAULT_NOTIFICATION_SETTINGS`). */
+  notifications?: NotificationSettings;
+}
+
+/** A team or person alerts are emailed to; `alert` names the alert kind it receives when no team is named. */
+export interface DirectoryEntry {
+  name: string;
+  alert?: AlertKind;
+  email?: string;
+  phone?: string;
+}
+
+export interface NotificationSettings {
+  /** The referrer's acknowledgement, counted from receipt (Northamptonshire Appendix D 2.11: one working day). */
+  acknowledgement: Timescale;
+  /** The decision maker's calls about a strategy discussion, counted from the decision. */
+  phoneCall: Timescale;
+  /** The hub's own contact details, printed on every letter. */
+  hubContact: { phone: string | null; outOfHoursPhone: string | null; email: string | null };
+  /** Outcomes the family is told by letter. */
+  familyLetterFor: Outcome[];
+  /** Outcomes whose rationale goes to the referrer (Croydon 8: NFA). */
+  rationaleToReferrerFor: Outcome[];
+  /** Whether a young person of 16 or 17 is told as the parents are. */
+  youngPeopleAged16And17Told: boolean;
+  /** Where alerts are emailed; a team not listed (or listed without an email) is alerted by hand. */
+  directory: DirectoryEntry[];
+}
+
+/**
+ * For a profile without a notifications section: what Northamptonshire 9 and Appendix D 2.11 ask, the
+ * strictest reading of the five protocols, with no directory (every alert is sent by hand).
+ */
+export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
+  acknowledgement: { amount: 1, unit: 'working-days' },
+  phoneCall: { amount: 1, unit: 'working-days' },
+  hubContact: { phone: null, outOfHoursPhone: null, email: null },
+  familyLetterFor: ['no-further-action', 'early-help', 's17-assessment'],
+  rationaleToReferrerFor: [],
+  youngPeopleAged16And17Told: false,
+  directory: [],
+};
+
+export function notificationSettings(profile: PolicyProfile): NotificationSettings {
+  return profile.notifications ?? DEFAULT_NOTIFICATION_SETTINGS;
 }

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import {
   AGENCIES,
   CONCERN_CATEGORIES,
+  ALERT_KINDS,
   CONSENT_EXCEPTIONS,
+  OUTCOMES,
   RAG_RATINGS,
   URGENT_INDICATORS,
 } from '@mash/contracts';
@@ -12,6 +14,7 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsEmail,
   IsIn,
   IsNumber,
   IsObject,
@@ -191,6 +194,50 @@ export class ConsentSchema {
   @IsBoolean({ message: 'must be true or false' }) earlyHelpRequiresConsent!: boolean;
 }
 
+const PHONE = /^[0-9 +()-]{6,20}$/;
+
+function OutcomeList() {
+  return (object: object, propertyName: string) => {
+    IsArray({ message: 'must be a list' })(object, propertyName);
+    IsIn(OUTCOMES, { each: true, message: eachOneOf(OUTCOMES) })(object, propertyName);
+    ArrayUnique({ message: 'must not repeat an outcome' })(object, propertyName);
+  };
+}
+
+function PhoneOrNull() {
+  return (object: object, propertyName: string) => {
+    GivenOrNull(propertyName)(object, propertyName);
+    Matches(PHONE, { message: 'must be a phone number' })(object, propertyName);
+  };
+}
+
+export class HubContactSchema {
+  @PhoneOrNull() phone!: string | null;
+  @PhoneOrNull() outOfHoursPhone!: string | null;
+  @GivenOrNull('email') @IsEmail({}, { message: 'must be an email address' }) email!: string | null;
+}
+
+/** One team or person an alert is emailed to (Croydon 10: the LADO; Croydon 8: the allocated worker). */
+export class DirectoryEntrySchema {
+  @IsString({ message: 'must be text' }) @MinLength(1, { message: 'must not be empty' }) name!: string;
+  @IsOptional() @IsIn(ALERT_KINDS, { message: oneOf(ALERT_KINDS) }) alert?: string;
+  @IsOptional() @IsEmail({}, { message: 'must be an email address' }) email?: string;
+  @IsOptional() @Matches(PHONE, { message: 'must be a phone number' }) phone?: string;
+}
+
+export class NotificationSettingsSchema {
+  @Nested(() => TimescaleSchema) acknowledgement!: TimescaleSchema;
+  @Nested(() => TimescaleSchema) phoneCall!: TimescaleSchema;
+  @Nested(() => HubContactSchema) hubContact!: HubContactSchema;
+  @OutcomeList() familyLetterFor!: string[];
+  @OutcomeList() rationaleToReferrerFor!: string[];
+  @IsBoolean({ message: 'must be true or false' }) youngPeopleAged16And17Told!: boolean;
+  @IsArray({ message: 'must be a list' })
+  @ValidateNested({ each: true })
+  @Type(() => DirectoryEntrySchema)
+  directory!: DirectoryEntrySchema[];
+}
+
 export class PolicyProfileSchema {
   /** Optional in the file: the file name is the id, and a file that says otherwise is refused. */
   @IsOptional() @IsString({ message: 'must be text' }) id?: string;
@@ -209,6 +256,9 @@ export class PolicyProfileSchema {
   urgentIndicators!: string[];
 
   @Nested(() => ConsentSchema) consent!: ConsentSchema;
+
+  /** Who is told what and by when; optional in a hub's own file (defaults: `DEFAULT_NOTIFICATION_SETTINGS`). */
+  @IsOptional() @Nested(() => NotificationSettingsSchema) notifications?: NotificationSettingsSchema;
 
   @IsArray({ message: 'must be a list' })
   @IsCalendarDate()

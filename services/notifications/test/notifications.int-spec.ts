@@ -221,8 +221,11 @@ describe('notifications, with an SMTP server', () => {
           channel: 'email',
           status: 'sent',
           createdAt: clock.now().toISOString(),
+          // Croydon: the referrer hears within one working day of the decision (8).
+          dueAt: '2024-03-05T15:30:00.000Z',
           sentAt: clock.now().toISOString(),
           attempts: 1,
+          overdue: false,
         },
       ]);
     });

@@ -129,4 +129,9 @@ export class AdultDetails {
   @IsOptional() @IsString() @Matches(/^\d{10}$/, { message: '$property must be 10 digits' }) nhsNumber?:
     string | null;
   @IsOptional() @IsString() @MaxLength(20) pncId?: string | null;
+  /** To phone a parent about a strategy discussion (Northamptonshire 9(d)). */
+  @IsOptional()
+  @IsString()
+  @Matches(/^[0-9 +()-]{6,20}$/, { message: '$property must be a phone number' })
+  phone?: string | null;
 }

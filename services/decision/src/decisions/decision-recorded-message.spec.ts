@@ -28,6 +28,7 @@ describe('decision.recorded message', () => {
       name: 'Sam Teacher',
       organisation: 'Example Primary School',
       email: 'dsl@school.example.org',
+      phone: aMashRecord().contact.referrer.phone ?? null,
     });
     expect(message.children).toEqual([{ givenName: 'Amelia', familyName: 'Example' }]);
     expect(JSON.stringify(message)).not.toContain('2016-05-14');
@@ -42,6 +43,48 @@ describe('decision.recorded message', () => {
       decidedAt: '2024-03-05T10:00:00.000Z',
       contactReceivedAt: '2024-03-04T09:15:00.000Z',
       feedbackToReferrer: decision.feedbackToReferrer,
+    });
+  });
+
+  it('names the family to tell: each adult with parental responsibility, and any child of 16 or 17', () => {
+    const record = aMashRecord();
+    record.contact = {
+      ...record.contact,
+      children: [
+        { ...record.contact.children[0], givenName: 'Amelia', dateOfBirth: '2016-05-14' },
+        { ...record.contact.children[0], givenName: 'Zoe', dateOfBirth: '2007-03-01' },
+      ],
+      adults: [
+        {
+          givenName: 'Beth',
+          familyName: 'Example',
+          relationship: 'mother',
+          parentalResponsibility: true,
+          phone: '020 7946 0001',
+        },
+        { givenName: 'Ed', familyName: 'Lodger', relationship: 'lodger', parentalResponsibility: false },
+      ],
+    };
+    const message = decisionRecordedMessage(record, decision);
+    expect(message.family?.map((member) => [member.name, member.role, member.phone])).toEqual([
+      ['Beth Example', 'parent', '020 7946 0001'],
+      ['Zoe Example', 'young-person', null],
+    ]);
+    expect(validateMessage('decision.recorded', message)).toEqual(expect.objectContaining({ ok: true }));
+  });
+
+  it('carries the reason the family is not told, the advice given and the receiving team when the decision has them', () => {
+    const message = decisionRecordedMessage(aMashRecord(), {
+      ...decision,
+      familyNotToldReason: 'Would prejudice the police enquiry',
+      adviceGiven: 'Speak to the school nurse.',
+      receivingTeam: { name: 'Early Help North', phone: '020 7946 0100' },
+    });
+    expect(message).toMatchObject({
+      familyNotToldReason: 'Would prejudice the police enquiry',
+      adviceGiven: 'Speak to the school nurse.',
+      receivingTeam: { name: 'Early Help North', phone: '020 7946 0100', email: null },
+      rationaleForReferrer: null,
     });
   });
 });

@@ -2,6 +2,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { MessageTypes } from '@mash/contracts';
+import { notificationSettings } from '@mash/policy';
 import { Outbox } from '@mash/messaging';
 import { Clock, CLOCK, ConflictError, DomainError, metricsRegistry, Principal } from '@mash/platform';
 import { AuditTrail } from '../audit/audit-trail';
@@ -51,6 +52,18 @@ export class MashOnlyInFeedbackError extends DomainError {
   }
 }
 
+/** A text that leaves the hub (the rationale where the profile sends it, the advice given) quoted a mash-only item. */
+export class MashOnlyInOutgoingTextError extends DomainError {
+  constructor(field: 'rationale' | 'adviceGiven') {
+    super(
+      'mash-only-in-outgoing-text',
+      `${field} is sent out under this hub's profile and quotes information an agency marked mash-only`,
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      [{ field, rule: 'noMashOnlyInformation', message: `${field} must not quote a mash-only item` }],
+    );
+  }
+}
+
 function mashOnlySummaries(checks: readonly RecordCheck[]): string[] {
   return checks.flatMap((check) =>
     (check.response?.items ?? [])
@@ -94,11 +107,29 @@ export class DecisionsService {
         throw new MashOnlyInFeedbackError();
       }
 
+      // The rationale stays in the MASH unless the profile sends it to the referrer (Croydon 8: NFA).
+      const sendsRationale = notificationSettings(this.policy.profile).rationaleToReferrerFor.includes(
+        request.outcome,
+      );
+      const summaries = mashOnlySummaries(checks);
+      if (sendsRationale && quotesMashOnlyItem(request.rationale, summaries)) {
+        feedbackRefused.inc();
+        throw new MashOnlyInOutgoingTextError('rationale');
+      }
+      const adviceGiven = request.adviceGiven?.trim() ? request.adviceGiven : null;
+      if (adviceGiven && quotesMashOnlyItem(adviceGiven, summaries)) {
+        feedbackRefused.inc();
+        throw new MashOnlyInOutgoingTextError('adviceGiven');
+      }
       const decision = {
         outcome: request.outcome,
         decidedAt: this.clock.now(),
         decidedBy: principal.id,
         feedbackToReferrer,
+        familyNotToldReason: request.familyNotToldReason?.trim() || null,
+        adviceGiven,
+        receivingTeam: request.receivingTeam ?? null,
+        rationaleForReferrer: sendsRationale ? request.rationale : null,
       };
       const feedbackDueAt = feedbackDueFrom(this.policy, decision.decidedAt);
       await manager.update(
@@ -125,7 +156,14 @@ export class DecisionsService {
         actor: principal,
         action: 'record-decision',
         contactId,
-        detail: { outcome: decision.outcome, feedbackToReferrer: feedbackToReferrer !== null },
+        // The reason the family is not told is recorded in the audit log (Bexley 22) and on the notifications.
+        detail: {
+          outcome: decision.outcome,
+          feedbackToReferrer: feedbackToReferrer !== null,
+          ...(decision.familyNotToldReason ? { familyNotToldReason: decision.familyNotToldReason } : {}),
+          ...(adviceGiven ? { adviceGiven: true } : {}),
+          ...(sendsRationale ? { rationaleSent: true } : {}),
+        },
       });
       await this.outbox.enqueue(manager, {
         type: MessageTypes.DecisionRecorded,

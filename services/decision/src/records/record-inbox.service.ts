@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { CheckResponded, ContactScreened, NotificationSent } from '@mash/contracts';
 import { RetryableMessageError } from '@mash/messaging';
 import { Clock, CLOCK } from '@mash/platform';
+import { alertSentViolations, withAlertSent } from '../alerts/alert-sent';
 import { AuditTrail } from '../audit/audit-trail';
 import { HUB_POLICY, HubPolicy } from '../policy/hub-policy';
 import { RagChange } from '../rag/rag-change.entity';
@@ -201,9 +202,25 @@ export class RecordInboxService {
    * feedback to the referrer the protocols time (Croydon 8: no later than one working day after the decision).
    */
   async onNotificationSent(message: NotificationSent, manager: EntityManager): Promise<void> {
+    // An acknowledgement may be sent before screening has made the record; it changes nothing on it.
+    if (message.kind === 'acknowledgement') return;
     const record = await findRecord(manager, message.contactId, { lock: true });
     if (!record) throw new RetryableMessageError(`no MASH record yet for contact ${message.contactId}`);
-    if (message.recipient !== 'referrer' || message.kind === 'acknowledgement') return;
+    if (message.kind === 'alert') {
+      // notifications emailed (or staff sent by hand) an alert screening asked for: the record's alert is sent.
+      const index = message.alertIndex;
+      if (index == null || alertSentViolations(record.alerts, index).length) return;
+      await manager.update(
+        MashRecord,
+        { contactId: record.contactId },
+        {
+          alerts: withAlertSent(record.alerts, index, new Date(message.sentAt), 'notifications'),
+          updatedAt: this.clock.now(),
+        },
+      );
+      return;
+    }
+    if (message.recipient !== 'referrer') return;
     if (record.feedbackSentAt) return;
     await manager.update(
       MashRecord,

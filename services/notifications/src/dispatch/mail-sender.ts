@@ -8,7 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   date: Date;
-  attachment: { fileName: string; pdf: Buffer };
+  /** The letter, where there is one (an acknowledgement or an alert has none). */
+  attachment?: { fileName: string; pdf: Buffer };
 }
 
 /**
@@ -37,9 +38,9 @@ export function mailOptions(mail: OutgoingMail): SendMailOptions {
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
-    attachments: [
-      { filename: mail.attachment.fileName, content: mail.attachment.pdf, contentType: 'application/pdf' },
-    ],
+    attachments: mail.attachment
+      ? [{ filename: mail.attachment.fileName, content: mail.attachment.pdf, contentType: 'application/pdf' }]
+      : [],
   };
 }
 
@@ -48,9 +49,11 @@ export function mailOptions(mail: OutgoingMail): SendMailOptions {
  * its message, which quotes the recipient's address.
  */
 export function failureCode(error: unknown): string {
-  if (!(error instanceof Error)) return 'unknown';
-  const { code, responseCode } = error as { code?: unknown; responseCode?: unknown };
-  const parts = [typeof code === 'string' ? code : error.name];
+  // Duck-typed: an error from another realm (a library's, a test runner's) is not `instanceof Error`.
+  if (typeof error !== 'object' || error === null || typeof (error as { name?: unknown }).name !== 'string')
+    return 'unknown';
+  const { code, responseCode, name } = error as { code?: unknown; responseCode?: unknown; name: string };
+  const parts = [typeof code === 'string' ? code : name];
   if (typeof responseCode === 'number') parts.push(String(responseCode));
   return parts.join(' ').slice(0, 100);
 }

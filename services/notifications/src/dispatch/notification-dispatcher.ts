@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { MessageTypes, NotificationSent } from '@mash/contracts';
-import { Outbox } from '@mash/messaging';
 import { Clock, CLOCK } from '@mash/platform';
 import { NotificationsConfig } from '../config';
-import { letterFileName } from '../letters/outcome-email';
+import { letterFileName, summaryFileName } from '../letters/outcome-email';
 import { Notification } from '../notifications/notification.entity';
+import { NotificationsService } from '../notifications/notifications.service';
 import { MAX_DISPATCH_ATTEMPTS, retryDelayMs } from './dispatch-backoff';
 import { notificationsDispatched } from './dispatch-metrics';
 import { failureCode, MailSender } from './mail-sender';
@@ -29,7 +28,7 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly notifications: NotificationsService,
     private readonly sender: MailSender,
     private readonly config: NotificationsConfig,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -109,7 +108,15 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
         subject: notification.emailSubject!,
         text: notification.emailText!,
         date: this.clock.now(),
-        attachment: { fileName: letterFileName(notification.reference), pdf: notification.document },
+        attachment: notification.document
+          ? {
+              fileName:
+                notification.kind === 'consultation-summary'
+                  ? summaryFileName(notification.reference)
+                  : letterFileName(notification.reference),
+              pdf: notification.document,
+            }
+          : undefined,
       });
     } catch (error) {
       const delay = retryDelayMs(attempts);
@@ -135,19 +142,10 @@ export class NotificationDispatcher implements OnApplicationBootstrap, OnApplica
       nextAttemptAt: null,
       lastError: null,
     });
-    const sent: NotificationSent = {
-      notificationId: notification.id,
-      contactId: notification.contactId,
-      kind: notification.kind,
-      channel: notification.channel,
-      recipient: notification.recipient,
-      sentAt: sentAt.toISOString(),
-    };
-    await this.outbox.enqueue(manager, {
-      type: MessageTypes.NotificationSent,
-      correlationId: notification.contactId,
-      body: sent,
-    });
+    await this.notifications.enqueueSent(manager, { ...notification, sentAt });
+    // The LADO has been told: the referrer's LADO outcome, held until now, can go (Croydon 10).
+    if (notification.kind === 'alert' && notification.recipient === 'lado')
+      await this.notifications.releaseWaitingForLado(manager, notification.contactId);
     return 'sent';
   }
 }

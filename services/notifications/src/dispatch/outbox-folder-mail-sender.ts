@@ -20,7 +20,8 @@ export class OutboxFolderMailSender extends MailSender {
     const info = (await this.transport.sendMail(mailOptions(mail))) as { message: Buffer };
     await mkdir(this.folder, { recursive: true });
     // The .eml is the email itself, so it is written last: once it exists, the PDF beside it is complete.
-    await writeAtomically(join(this.folder, `${mail.notificationId}.pdf`), mail.attachment.pdf);
+    if (mail.attachment)
+      await writeAtomically(join(this.folder, `${mail.notificationId}.pdf`), mail.attachment.pdf);
     await writeAtomically(join(this.folder, `${mail.notificationId}.eml`), info.message);
   }
 

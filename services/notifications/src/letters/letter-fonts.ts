@@ -1,30 +1,77 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-/** TrueType fonts to embed, so every name prints as written (Łucja, Zoë, Ștefan, Дмитрий). */
-export interface LetterFonts {
+/** A regular and a bold face; `collectionName` picks the face out of a .ttc collection (Noto Sans CJK). */
+export interface FontPair {
   regular: Buffer;
   bold: Buffer;
+  collectionName?: { regular: string; bold: string };
 }
 
-/** DejaVu Sans as Debian and Ubuntu install it (fonts-dejavu-core); used when no font is configured. */
+/**
+ * Fonts to embed, so every name prints as written (Łucja, Zoë, Ștefan, Дмитрий, Νίκος, محمد, 王小明).
+ * No one font covers every script, so a letter is set in `regular`/`bold` (Latin, Greek, Cyrillic) and
+ * runs of Arabic or CJK text switch to those fonts (letter-pdf.ts, `scriptRuns`).
+ */
+export interface LetterFonts extends FontPair {
+  arabic?: FontPair;
+  cjk?: FontPair;
+}
+
+/**
+ * Noto as Debian installs it (fonts-noto-core, fonts-noto-cjk); the container image copies these files to
+ * the same places (services/notifications/Dockerfile).
+ */
+export const NOTO_FONT_FILES = {
+  regular: '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+  bold: '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
+  arabicRegular: '/usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf',
+  arabicBold: '/usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf',
+  cjkRegular: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  cjkBold: '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+};
+
+/** DejaVu Sans as Debian and Ubuntu install it (fonts-dejavu-core); used when Noto is not installed. */
 export const SYSTEM_FONT_FILES = {
   regular: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
   bold: '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
 };
 
+function pairIfPresent(regular: string, bold: string): FontPair | undefined {
+  return existsSync(regular) && existsSync(bold)
+    ? { regular: readFileSync(regular), bold: readFileSync(bold) }
+    : undefined;
+}
+
+/** The Arabic and CJK fonts, where installed: added to whichever main font is used. */
+function scriptFonts(): Pick<LetterFonts, 'arabic' | 'cjk'> {
+  const arabic = pairIfPresent(NOTO_FONT_FILES.arabicRegular, NOTO_FONT_FILES.arabicBold);
+  const cjk = pairIfPresent(NOTO_FONT_FILES.cjkRegular, NOTO_FONT_FILES.cjkBold);
+  return {
+    ...(arabic ? { arabic } : {}),
+    ...(cjk
+      ? { cjk: { ...cjk, collectionName: { regular: 'NotoSansCJKsc-Regular', bold: 'NotoSansCJKsc-Bold' } } }
+      : {}),
+  };
+}
+
 /**
- * The fonts letters are set in: the configured TrueType files (a missing one stops start-up), else
- * DejaVu Sans where the system has it, else none: letters then use the PDF's built-in Helvetica,
- * which covers Western European letters only (see `toWinAnsi`).
+ * The fonts letters are set in: the configured TrueType files (a missing one stops start-up), else Noto
+ * Sans where installed, else DejaVu Sans, else none: letters then use the PDF's built-in Helvetica,
+ * which covers Western European letters only (see `toWinAnsi`). Noto Sans Arabic and Noto Sans CJK are
+ * added for those scripts wherever they are installed.
  */
 export function loadLetterFonts(regularFile?: string, boldFile?: string): LetterFonts | undefined {
   if (regularFile) {
-    return { regular: readFileSync(regularFile), bold: readFileSync(boldFile ?? regularFile) };
+    return {
+      regular: readFileSync(regularFile),
+      bold: readFileSync(boldFile ?? regularFile),
+      ...scriptFonts(),
+    };
   }
-  if (existsSync(SYSTEM_FONT_FILES.regular) && existsSync(SYSTEM_FONT_FILES.bold)) {
-    return { regular: readFileSync(SYSTEM_FONT_FILES.regular), bold: readFileSync(SYSTEM_FONT_FILES.bold) };
-  }
-  return undefined;
+  const main =
+    pairIfPresent(NOTO_FONT_FILES.regular, NOTO_FONT_FILES.bold) ??
+    pairIfPresent(SYSTEM_FONT_FILES.regular, SYSTEM_FONT_FILES.bold);
+  return main ? { ...main, ...scriptFonts() } : undefined;
 }
 
 /** The characters the built-in fonts' WinAnsi encoding has beyond Latin-1. */

@@ -1,8 +1,8 @@
 import { aDecisionRecorded, aLetterChild } from '@mash/contracts/testing';
 import { existsSync } from 'node:fs';
-import { loadLetterFonts, SYSTEM_FONT_FILES } from './letter-fonts';
-import { renderLetterPdf } from './letter-pdf';
-import { OUTCOME_WORDING, childrenWords, outcomeLetter } from './outcome-letter';
+import { loadLetterFonts, NOTO_FONT_FILES, SYSTEM_FONT_FILES } from './letter-fonts';
+import { renderLetterPdf, scriptRuns } from './letter-pdf';
+import { OUTCOME_WORDING, childrenWords, familyOutcomeLetter, outcomeLetter } from './outcome-letter';
 
 // pdf-parse's index runs a self-test when loaded; its lib entry does not.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -58,7 +58,7 @@ describe('letter PDF', () => {
     );
     // The page text is compressed, so what can be read in the raw bytes is the metadata.
     const raw = pdf.toString('latin1');
-    expect(raw).toContain(`(Outcome letter ${aDecisionRecorded().reference})`);
+    expect(raw).toContain(`(Outcome of your contact: reference ${aDecisionRecorded().reference})`);
     expect(raw).not.toContain('Zelda');
     expect(raw).not.toContain('Quigley');
   });
@@ -81,7 +81,8 @@ describe('letter PDF', () => {
     expect(pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length).toBeGreaterThan(1);
   });
 
-  const withSystemFont = existsSync(SYSTEM_FONT_FILES.regular) ? it : it.skip;
+  const withSystemFont =
+    existsSync(NOTO_FONT_FILES.regular) || existsSync(SYSTEM_FONT_FILES.regular) ? it : it.skip;
   withSystemFont(
     'embeds a TrueType font when one is available, and stays deterministic with it',
     async () => {
@@ -93,7 +94,9 @@ describe('letter PDF', () => {
       const first = await renderLetterPdf(letter, DECIDED_AT, fonts);
       const second = await renderLetterPdf(letter, DECIDED_AT, fonts);
       expect(first.toString('latin1')).toMatch(/\/FontFile2 \d+ 0 R/);
-      expect(first.toString('latin1')).toContain('DejaVuSans');
+      expect(first.toString('latin1')).toMatch(
+        existsSync(NOTO_FONT_FILES.regular) ? /NotoSans/ : /DejaVuSans/,
+      );
       expect(first.equals(second)).toBe(true);
     },
   );
@@ -128,4 +131,68 @@ describe('letter PDF', () => {
     expect(text).toContain('Lucja Wisniewska');
     expect(text).toContain(decision.reference);
   });
+
+  it('is tagged for screen readers, with its language and a title viewers show instead of the file name', async () => {
+    const pdf = await renderLetterPdf(outcomeLetter(aDecisionRecorded(), HUB), DECIDED_AT);
+    const raw = pdf.toString('latin1');
+    expect(raw).toMatch(/\/MarkInfo \d+ 0 R/);
+    expect(raw).toContain('/Marked true');
+    expect(raw).toContain('/StructTreeRoot');
+    expect(raw).toContain('/Lang (en-GB)');
+    expect(raw).toMatch(/\/DisplayDocTitle true/);
+    expect(raw).toContain(`(Outcome of your contact: reference ${aDecisionRecorded().reference})`);
+  });
+
+  it('splits text into runs by the font each script needs, spaces and punctuation staying in their run', () => {
+    expect(scriptRuns('Dear Ann, محمد and 王小明.')).toEqual([
+      { script: 'main', text: 'Dear Ann, ' },
+      { script: 'arabic', text: 'محمد ' },
+      { script: 'main', text: 'and ' },
+      { script: 'cjk', text: '王小明.' },
+    ]);
+  });
+});
+
+describe('letters in any script', () => {
+  const withNoto =
+    existsSync(NOTO_FONT_FILES.regular) &&
+    existsSync(NOTO_FONT_FILES.arabicRegular) &&
+    existsSync(NOTO_FONT_FILES.cjkRegular)
+      ? it
+      : it.skip;
+
+  withNoto(
+    'prints Дмитрий Иванов, محمد and 王小明 as written, and their text reads back out of the PDF',
+    async () => {
+      const decision = aDecisionRecorded({
+        outcome: 'early-help',
+        children: [
+          aLetterChild({ givenName: 'Дмитрий', familyName: 'Иванов' }),
+          aLetterChild({ givenName: 'محمد', familyName: 'علي' }),
+          aLetterChild({ givenName: '小明', familyName: '王' }),
+          aLetterChild({ givenName: 'Νίκος', familyName: 'Παπαδόπουλος' }),
+        ],
+      });
+      const fonts = loadLetterFonts();
+      expect(fonts?.arabic).toBeDefined();
+      expect(fonts?.cjk).toBeDefined();
+      const pdf = await renderLetterPdf(
+        familyOutcomeLetter(decision, { name: 'Ольга Иванова' }, HUB),
+        DECIDED_AT,
+        fonts,
+      );
+      const text = await readableText(pdf);
+      expect(text).toContain('Дмитрий Иванов');
+      expect(text).toContain('محمد');
+      expect(text).toContain('علي');
+      expect(text).toContain('小明 王');
+      expect(text).toContain('Νίκος Παπαδόπουλος');
+      expect(text).toContain('Dear Ольга Иванова,');
+      // Three embedded fonts: Noto Sans, Noto Sans Arabic and Noto Sans CJK.
+      const raw = pdf.toString('latin1');
+      expect(raw).toMatch(/NotoSans-/);
+      expect(raw).toMatch(/NotoSansArabic/);
+      expect(raw).toMatch(/NotoSansCJK/);
+    },
+  );
 });

@@ -42,3 +42,24 @@ export function outcomeEmail(decision: DecisionRecorded, hubName: string): Outco
   ].join('\n');
   return { subject: `Outcome of your contact: reference ${reference}`, text, attachmentName };
 }
+
+export function summaryFileName(reference: string): string {
+  return `consultation-${reference.replace(/[^A-Za-z0-9-]/g, '_')}.pdf`;
+}
+
+/** The email that carries a consultation's summary (Bexley 5 and 6); the advice itself is in the attachment. */
+export function consultationEmail(decision: DecisionRecorded, hubName: string): OutcomeEmail {
+  const attachmentName = summaryFileName(decision.reference);
+  const text = [
+    `Dear ${decision.referrer.name},`,
+    '',
+    `Thank you for asking the ${hubName} for advice (reference ${decision.reference}). ` +
+      `The attached letter (${attachmentName}) is the summary of the advice given, as recorded in the MASH.`,
+    '',
+    'If a child is in immediate danger, call the police on 999.',
+    '',
+    hubName,
+    '',
+  ].join('\n');
+  return { subject: `Summary of your consultation: reference ${decision.reference}`, text, attachmentName };
+}

@@ -1,4 +1,5 @@
-import type { DecisionRecorded, Outcome } from '@mash/contracts';
+import type { DecisionRecorded, Outcome, ReceivingTeam } from '@mash/contracts';
+import type { NotificationSettings } from '@mash/policy';
 
 /** A heading and its paragraphs; the PDF and the plain text are both drawn from these. */
 export interface LetterSection {
@@ -6,7 +7,7 @@ export interface LetterSection {
   paragraphs: string[];
 }
 
-/** The referrer's outcome letter, as words; `letter-pdf.ts` lays it out. */
+/** A letter as words (outcome, family, consultation summary); `letter-pdf.ts` lays it out. */
 export interface OutcomeLetter {
   hubName: string;
   reference: string;
@@ -17,6 +18,16 @@ export interface OutcomeLetter {
   salutation: string;
   sections: LetterSection[];
   signOff: string[];
+  /** BCP 47: the PDF's language, for screen readers. */
+  language?: string;
+}
+
+/** What a letter says besides the decision itself: how to reach the hub and the team the contact went to. */
+export interface LetterContext {
+  hubContact?: NotificationSettings['hubContact'];
+  receivingTeam?: ReceivingTeam | null;
+  /** The decision's rationale, where the profile sends it (Croydon 8: NFA). */
+  rationale?: string | null;
 }
 
 /** How the fixed sentences refer to the children, so one sentence reads right for one child or several. */
@@ -70,11 +81,13 @@ export const OUTCOME_WORDING: Record<Outcome, OutcomeWording> = {
       `Children's social care will take no further action on this contact. Any support already in place for ${c.the} ` +
       'should carry on as before.',
   },
+  // Bexley 2 and 8: signposting is given to the person who made contact.
   signpost: {
     decision: () =>
       "We have decided that the family would be best helped by services in the community rather than by children's social care.",
     next: () =>
-      'We have given the family information about services that may help them. Taking up these services is their choice.',
+      'As the person who contacted us, you are given information about services in the community that may help. ' +
+      "Taking up these services is the family's choice.",
   },
   'early-help': {
     decision: () =>
@@ -150,12 +163,64 @@ export function closingParagraph(hubName: string, reference: string, children: C
   );
 }
 
+/** How to reach the hub, from the profile ("Call the MASH on 020 3045 5440; out of hours ..."), if it says. */
+export function hubContactParagraph(
+  hubName: string,
+  contact?: LetterContext['hubContact'],
+): string | undefined {
+  if (!contact) return undefined;
+  const ways = [
+    contact.phone ? `by phone on ${contact.phone}` : undefined,
+    contact.email ? `by email at ${contact.email}` : undefined,
+  ].filter(Boolean);
+  const parts: string[] = [];
+  if (ways.length) parts.push(`You can reach the ${hubName} ${ways.join(' or ')}.`);
+  if (contact.outOfHoursPhone)
+    parts.push(
+      `Outside office hours, call the out-of-hours emergency duty team on ${contact.outOfHoursPhone}.`,
+    );
+  return parts.length ? parts.join(' ') : undefined;
+}
+
+/** The team the contact went to, or who leads the early help (Croydon 3, Northamptonshire 5). */
+function receivingTeamSection(outcome: Outcome, team?: ReceivingTeam | null): LetterSection | undefined {
+  if (!team) return undefined;
+  const ways = [
+    team.phone ? `phone ${team.phone}` : undefined,
+    team.email ? `email ${team.email}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' or ');
+  const lead =
+    outcome === 'early-help'
+      ? `The early help support is led by ${team.name}.`
+      : `Your contact has gone to ${team.name}.`;
+  return {
+    heading: outcome === 'early-help' ? 'Who leads the early help' : 'Who to contact',
+    paragraphs: [ways ? `${lead} To contact them, ${ways}.` : lead],
+  };
+}
+
+/** The sections every letter about an outcome ends with: rationale, receiving team, how to reach the hub. */
+function contextSections(outcome: Outcome, context: LetterContext): LetterSection[] {
+  const sections: LetterSection[] = [];
+  const rationale = paragraphsOf(context.rationale);
+  if (rationale.length) sections.push({ heading: 'Why we decided this', paragraphs: rationale });
+  const team = receivingTeamSection(outcome, context.receivingTeam);
+  if (team) sections.push(team);
+  return sections;
+}
+
 /**
  * The outcome letter to the referrer. It is built only from the fields named here: decision.recorded
  * carries no agency items by contract, and picking fields one by one means that even a message with
  * extra properties (a newer sender, a mistake) cannot put anything else into a letter.
  */
-export function outcomeLetter(decision: DecisionRecorded, hubName: string): OutcomeLetter {
+export function outcomeLetter(
+  decision: DecisionRecorded,
+  hubName: string,
+  context: LetterContext = {},
+): OutcomeLetter {
   const { reference, outcome, decidedAt, contactReceivedAt, feedbackToReferrer } = decision;
   const referrer = { name: decision.referrer.name, organisation: decision.referrer.organisation };
   const childNames = decision.children.map((child) => `${child.givenName} ${child.familyName}`);
@@ -174,12 +239,14 @@ export function outcomeLetter(decision: DecisionRecorded, hubName: string): Outc
     },
     { heading: 'The outcome', paragraphs: [wording.decision(words)] },
     { heading: 'What happens next', paragraphs: [wording.next(words)] },
+    ...contextSections(outcome, context),
   ];
   const feedback = paragraphsOf(feedbackToReferrer);
   if (feedback.length) sections.push({ heading: 'Feedback from the decision maker', paragraphs: feedback });
+  const reach = hubContactParagraph(hubName, context.hubContact);
   sections.push({
     heading: 'If you are worried again',
-    paragraphs: [closingParagraph(hubName, reference, words)],
+    paragraphs: [closingParagraph(hubName, reference, words), ...(reach ? [reach] : [])],
   });
 
   return {
@@ -191,6 +258,132 @@ export function outcomeLetter(decision: DecisionRecorded, hubName: string): Outc
     salutation: `Dear ${referrer.name},`,
     sections,
     signOff: ['Yours sincerely,', hubName],
+    language: 'en-GB',
+  };
+}
+
+/** What the family is told for each outcome they hear of by letter (Northamptonshire 9(a)-(c)). */
+const FAMILY_WORDING: Partial<Record<Outcome, (children: ChildrenWords) => string>> = {
+  'no-further-action': (c) =>
+    `We looked carefully at the information we received about ${c.the} and decided that children's social care ` +
+    'does not need to take any further action. Any support already in place should carry on as before.',
+  signpost: () =>
+    "We decided that your family would be best helped by services in the community rather than by children's " +
+    'social care. Taking up these services is your choice.',
+  'early-help': () =>
+    'We decided to offer your family early help: support from an early help service, if you agree, so that ' +
+    'difficulties do not get worse. An early help practitioner will contact you to offer it.',
+  's17-assessment': (c) =>
+    `We decided that a social worker will assess ${c.thePossessive} needs (a Child in Need assessment under ` +
+    'section 17 of the Children Act 1989). A social worker will contact you to start it; it will be completed ' +
+    'within 45 working days.',
+  'transfer-to-allocated-worker': (c) =>
+    `We have passed the information to ${c.thePossessive} allocated worker, who will contact you if needed.`,
+  'transfer-to-previous-team': () =>
+    'We have passed the information to the team that knew your family recently, who will contact you if needed.',
+};
+
+/** The outcome letter to a parent with parental responsibility, or a young person of 16 or 17. */
+export function familyOutcomeLetter(
+  decision: DecisionRecorded,
+  member: {
+    name: string;
+    address?: {
+      line1?: string | null;
+      line2?: string | null;
+      town?: string | null;
+      postcode?: string | null;
+    } | null;
+  },
+  hubName: string,
+  context: LetterContext = {},
+): OutcomeLetter {
+  const { reference, outcome, decidedAt, contactReceivedAt } = decision;
+  const childNames = decision.children.map((child) => `${child.givenName} ${child.familyName}`);
+  const words = childrenWords(childNames.length);
+  const wording = FAMILY_WORDING[outcome] ?? ((c: ChildrenWords) => OUTCOME_WORDING[outcome].decision(c));
+  const received = contactReceivedAt ? ` on ${letterDate(contactReceivedAt)}` : '';
+  const address = member.address
+    ? [member.address.line1, member.address.line2, member.address.town, member.address.postcode].filter(
+        (line): line is string => !!line,
+      )
+    : [];
+  const reach = hubContactParagraph(hubName, context.hubContact);
+  return {
+    hubName,
+    reference,
+    dated: letterDate(decidedAt),
+    addressee: [member.name, ...address],
+    title: `About the contact we received: reference ${reference}`,
+    salutation: `Dear ${member.name},`,
+    sections: [
+      {
+        paragraphs: [
+          `The ${hubName} received a contact${received} about ${listOfNames(childNames)}. ` +
+            `We are writing to tell you what we decided on ${letterDate(decidedAt)}. ` +
+            `Please quote reference ${reference} if you get in touch about it.`,
+        ],
+      },
+      { heading: 'What we decided', paragraphs: [wording(words)] },
+      ...contextSections(outcome, context),
+      {
+        heading: 'If you need help',
+        paragraphs: [
+          `If you are worried about ${words.the}, please contact the ${hubName} and quote reference ${reference}. ` +
+            'If a child is in immediate danger, call the police on 999.',
+          ...(reach ? [reach] : []),
+        ],
+      },
+    ],
+    signOff: ['Yours sincerely,', hubName],
+    language: 'en-GB',
+  };
+}
+
+/** The summary of a consultation, to the person who asked (Bexley 5 and 6: within 48 hours). */
+export function consultationSummaryLetter(
+  decision: DecisionRecorded,
+  hubName: string,
+  context: LetterContext = {},
+): OutcomeLetter {
+  const { reference, decidedAt, contactReceivedAt } = decision;
+  const when = contactReceivedAt ? ` on ${letterDate(contactReceivedAt)}` : '';
+  const advice = paragraphsOf(decision.adviceGiven);
+  const reach = hubContactParagraph(hubName, context.hubContact);
+  return {
+    hubName,
+    reference,
+    dated: letterDate(decidedAt),
+    addressee: [
+      decision.referrer.name,
+      ...(decision.referrer.organisation ? [decision.referrer.organisation] : []),
+    ],
+    title: `Summary of your consultation: reference ${reference}`,
+    salutation: `Dear ${decision.referrer.name},`,
+    sections: [
+      {
+        paragraphs: [
+          `Thank you for asking the ${hubName} for advice${when}. This is the summary of the advice given, ` +
+            `as recorded in the MASH. Please quote reference ${reference} if you get in touch about it.`,
+        ],
+      },
+      {
+        heading: 'The advice given',
+        paragraphs: advice.length
+          ? advice
+          : ['The advice was given on the call; no further summary was recorded.'],
+      },
+      {
+        heading: 'If you are worried again',
+        paragraphs: [
+          `If your worries grow, or you want to make a referral, contact the ${hubName} and quote reference ${reference}. ` +
+            'If a child is in immediate danger, call the police on 999.',
+          ...(reach ? [reach] : []),
+        ],
+      },
+    ],
+    signOff: ['Yours sincerely,', hubName],
+    language: 'en-GB',
   };
 }
 

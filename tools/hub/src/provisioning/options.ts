@@ -156,9 +156,14 @@ export function serviceEnv(
   if (service === 'notifications') {
     vars.NOTIFICATIONS_OUTBOX_DIR = options.outboxDir ?? env.NOTIFICATIONS_OUTBOX_DIR ?? 'var/outbox';
     if (env.SMTP_URL) vars.SMTP_URL = env.SMTP_URL;
+    if (env.TEAM_DIRECTORY_FILE) vars.TEAM_DIRECTORY_FILE = env.TEAM_DIRECTORY_FILE;
   }
-  // triage screens, decision recomputes deadlines and intake's portal shows the hub, with the same profile.
-  if ((service === 'intake' || service === 'triage' || service === 'decision') && env.MASH_PROFILE)
+  // triage screens, decision recomputes deadlines, intake's portal shows the hub and notifications times
+  // and words letters, with the same profile.
+  if (
+    (service === 'intake' || service === 'triage' || service === 'decision' || service === 'notifications') &&
+    env.MASH_PROFILE
+  )
     vars.MASH_PROFILE = env.MASH_PROFILE;
   if (PUBLICATIONS[service].some(isSignedType))
     vars.MESSAGE_SIGNING_KEY_FILE = signingKeyFile(resolved.keysDir, service);
