@@ -75,7 +75,7 @@ export async function signInForDevelopment(
 ): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`);
   await page.getByLabel(ROLE_LABELS[who.role] ?? who.role, { exact: true }).check();
-  if (who.agency) await page.getByLabel('Agency').selectOption(who.agency);
+  if (who.agency) await page.getByLabel('Agency', { exact: true }).selectOption(who.agency);
   await page.getByLabel('Your name').fill(who.name);
   await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Sign in' }).click()]);
   if (new URL(page.url()).pathname.startsWith('/sign-in')) {

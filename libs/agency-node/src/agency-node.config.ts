@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { ServiceConfig } from '@mash/platform';
 
 /**
@@ -15,6 +15,9 @@ export class AgencyNodeConfig extends ServiceConfig {
   @Transform(({ obj, key }) => parseBooleanVariable((obj as Record<string, unknown>)[key]))
   @IsBoolean({ message: '$property must be true or false' })
   AUTO_NO_TRACE: boolean = false;
+
+  /** The hub's name in the header and title of the practitioner's pages. */
+  @IsOptional() @IsString() @MinLength(1) @MaxLength(200) HUB_NAME: string = 'Multi-Agency Safeguarding Hub';
 }
 
 /**

@@ -21,3 +21,4 @@ export * from './checks/subject-identity';
 export * from './checks/check.entity';
 export * from './disclosures/disclosure-entry';
 export * from './records/record-source';
+export * from './work/agency-web';

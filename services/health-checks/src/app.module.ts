@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgencyNodeModule } from '@mash/agency-node';
+import { AgencyNodeModule, agencyNodeWebModule } from '@mash/agency-node';
 import { MessagingModule } from '@mash/messaging';
 import { Clock, PlatformModule } from '@mash/platform';
 import { HealthChecksConfig } from './config';
@@ -17,6 +17,7 @@ export class AppModule {
         TypeOrmModule.forRoot(healthChecksDataSourceOptions(config.DATABASE_URL)),
         MessagingModule.forRoot('health-checks', config),
         AgencyNodeModule.register(HEALTH_NODE),
+        agencyNodeWebModule('health-checks', config, HEALTH_NODE),
       ],
     };
   }

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgencyNodeModule } from '@mash/agency-node';
+import { AgencyNodeModule, agencyNodeWebModule } from '@mash/agency-node';
 import { MessagingModule } from '@mash/messaging';
 import { Clock, PlatformModule } from '@mash/platform';
 import { PoliceChecksConfig } from './config';
@@ -17,6 +17,7 @@ export class AppModule {
         TypeOrmModule.forRoot(policeChecksDataSourceOptions(config.DATABASE_URL)),
         MessagingModule.forRoot('police-checks', config),
         AgencyNodeModule.register(POLICE_NODE),
+        agencyNodeWebModule('police-checks', config, POLICE_NODE),
       ],
     };
   }

@@ -8,10 +8,11 @@ import { CheckRequestsController } from './check-requests.controller';
 import { CheckResponder } from './check-responder';
 import { ChecksController } from './checks.controller';
 import { ChecksService } from './checks.service';
+import { AgencyPagesController } from '../work/agency-pages.controller';
 
 @Module({
   imports: [DisclosuresModule],
-  controllers: [ChecksController, CheckRequestsController],
+  controllers: [ChecksController, CheckRequestsController, AgencyPagesController],
   providers: [
     ChecksService,
     CheckAnswersService,

@@ -1,6 +1,7 @@
 import type { ServiceName } from '@mash/contracts';
 import { CreateMessagingTables1763800000000, MESSAGING_ENTITIES } from '@mash/messaging';
 import { postgresOptions } from '@mash/platform';
+import { CreateWebSessions1764800000000 } from '@mash/web';
 import { CheckCandidate } from '../checks/check-candidate.entity';
 import { CheckResponseRecord } from '../checks/check-response.entity';
 import { Check } from '../checks/check.entity';
@@ -47,6 +48,7 @@ export const AGENCY_NODE_MIGRATIONS = [
   GivenNameSearchKeysWithDatePairs1763800000400,
   CheckSearchNotes1763800000410,
   ViewAuditLog1763800000420,
+  CreateWebSessions1764800000000,
 ];
 
 /** Every agency node's database has the same schema; each agency's lives in its own database. */
