@@ -175,7 +175,7 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     await expect(page.getByTestId('matched').textContent()).resolves.toBe('P-DANA');
     const summaries = await page
       .getByLabel(/What item \d tells the MASH/)
-      .evaluateAll((areas) => areas.map((area) => (area as HTMLTextAreaElement).value));
+      .evaluateAll((areas) => areas.map((area) => (area as unknown as { value: string }).value));
     expect(summaries).toHaveLength(2);
     const intelligence = summaries.findIndex((summary) => /county lines/.test(summary));
     const incident = 1 - intelligence;
@@ -274,7 +274,8 @@ describe("the agency practitioner's pages (whole hub, headless Chromium)", () =>
     // Both answers left the node's outbox: its backlog metric is back to nothing.
     await eventually(
       async () =>
-        /^mash_outbox_unpublished_messages 0$/m.test(await (await fetch(police('/metrics'))).text()) || undefined,
+        /^mash_outbox_unpublished_messages 0$/m.test(await (await fetch(police('/metrics'))).text()) ||
+        undefined,
       20_000,
       'the police outbox backlog to be empty',
     );

@@ -120,7 +120,7 @@ export class AgencyPagesController {
     );
     if (!form.ok)
       return this.renderCheck(req, res, checkId, { status: 400, errors: form.errors, search: { q: body.q } });
-    const results = await this.checks.searchRecords(checkId, form.value.q);
+    const results = await this.checks.searchRecords(checkId, form.value.q, req.session.principal!);
     return this.renderCheck(req, res, checkId, { search: { q: form.value.q, results } });
   }
 
@@ -150,7 +150,7 @@ export class AgencyPagesController {
     };
     if (!form.ok) {
       const results = body.q
-        ? await this.checks.searchRecords(checkId, body.q).catch(() => undefined)
+        ? await this.checks.searchRecords(checkId, body.q, req.session.principal!).catch(() => undefined)
         : undefined;
       return this.renderCheck(req, res, checkId, {
         status: 400,
@@ -179,7 +179,7 @@ export class AgencyPagesController {
     @Param('checkId', ParseUUIDPipe) checkId: string,
   ) {
     this.assertOwn(req);
-    const check = await this.checks.get(checkId, { withDraft: true });
+    const check = await this.checks.get(checkId, { withDraft: true }, req.session.principal!);
     if (!check.draft) return redirectTo(req, res, `/work/${checkId}`);
     const form =
       (this.forms(req)[formName(checkId)] as AnswerForm | undefined) ??
@@ -195,7 +195,7 @@ export class AgencyPagesController {
     @Body() body: Record<string, unknown>,
   ) {
     this.assertOwn(req);
-    const check = await this.checks.get(checkId, { withDraft: true });
+    const check = await this.checks.get(checkId, { withDraft: true }, req.session.principal!);
     if (!check.draft) return redirectTo(req, res, `/work/${checkId}`);
     const form = answerFormFromPost(check.draft, body);
     const errors = await this.answerErrors(form);
@@ -215,7 +215,7 @@ export class AgencyPagesController {
     this.assertOwn(req);
     const form = this.forms(req)[formName(checkId)] as AnswerForm | undefined;
     if (!form) return redirectTo(req, res, `/work/${checkId}/answer`);
-    const check = await this.checks.get(checkId, { withDraft: true });
+    const check = await this.checks.get(checkId, { withDraft: true }, req.session.principal!);
     res.render(`${VIEWS}/check-answer.njk`, { check, form, request: answerRequest(form) });
   }
 
@@ -235,7 +235,7 @@ export class AgencyPagesController {
       await this.answers.respond(checkId, validated.value, req.session.principal!, form.idempotencyKey);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const check = await this.checks.get(checkId, { withDraft: true });
+      const check = await this.checks.get(checkId, { withDraft: true }, req.session.principal!);
       return res.status(error.status).render(`${VIEWS}/check-answer.njk`, {
         check,
         form,
@@ -261,7 +261,7 @@ export class AgencyPagesController {
     @Param('checkId', ParseUUIDPipe) checkId: string,
   ) {
     this.assertOwn(req);
-    const check = await this.checks.get(checkId, { withDraft: false });
+    const check = await this.checks.get(checkId, { withDraft: false }, req.session.principal!);
     res.render(`${VIEWS}/escalate.njk`, { check, values: {}, rags: higherRags(check.rag) });
   }
 
@@ -273,7 +273,7 @@ export class AgencyPagesController {
     @Body() body: Record<string, string>,
   ) {
     this.assertOwn(req);
-    const check = await this.checks.get(checkId, { withDraft: false });
+    const check = await this.checks.get(checkId, { withDraft: false }, req.session.principal!);
     const form = await validateForm(
       EscalateCheckRequest,
       { rag: body.rag, reason: body.reason?.trim() },
@@ -309,7 +309,7 @@ export class AgencyPagesController {
     checkId: string,
     extra: { status?: number; refusal?: string; errors?: FormErrors; search?: Record<string, unknown> },
   ) {
-    const check = await this.checks.get(checkId, { withDraft: true });
+    const check = await this.checks.get(checkId, { withDraft: true }, req.session.principal!);
     const now = this.clock.now();
     res.status(extra.status ?? 200).render(`${VIEWS}/check.njk`, {
       check,
