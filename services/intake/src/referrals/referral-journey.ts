@@ -104,6 +104,9 @@ export class ReferralJourney {
     const dateErrors = FormErrors.of(dated, REFERRAL_MESSAGES);
     for (const [field, { text: message }] of Object.entries(dateErrors.fields))
       if (inPart(field)) errors.add(field, message);
+    // A date's error summary link goes to its first box (the day), as GOV.UK's date input pattern asks.
+    for (const item of errors.summary)
+      if (/(dateOfBirth|expectedDueDate)$/.test(item.href)) item.href = `${item.href}-day`;
     return errors;
   }
 
@@ -185,8 +188,8 @@ export class ReferralJourney {
     const form = this.form(flow, req);
     const index = this.indexOf(number, form.answers.children.length);
     const unborn = body.born === 'no';
-    const dob = body.dob as Body | undefined;
-    const due = body.due as Body | undefined;
+    const dob = dateInput(body, 'dob');
+    const due = dateInput(body, 'due');
     const address = withoutEmpty({
       line1: text(body.line1),
       line2: text(body.line2),
@@ -218,7 +221,7 @@ export class ReferralJourney {
         req,
         res,
         'child',
-        { index, values: body, genders: GENDERS.map((value) => ({ value, text: GENDER_LABELS[value] })) },
+        { index, values: { ...body, dob, due }, genders: GENDERS.map((value) => ({ value, text: GENDER_LABELS[value] })) },
         errors,
       );
     }
@@ -265,7 +268,7 @@ export class ReferralJourney {
   async saveAdult(flow: ReferralFlow, req: PageRequest, res: Response, number: string, body: Body) {
     const form = this.form(flow, req);
     const index = this.indexOf(number, form.answers.adults.length);
-    const dob = body.dob as Body | undefined;
+    const dob = dateInput(body, 'dob');
     const adult = withoutEmpty({
       givenName: text(body.givenName),
       familyName: text(body.familyName),
@@ -281,7 +284,7 @@ export class ReferralJourney {
     if (errors.any) {
       if (before) form.answers.adults[index] = before;
       else form.answers.adults.splice(index, 1);
-      return this.render(flow, req, res, 'adult', { index, values: body }, errors);
+      return this.render(flow, req, res, 'adult', { index, values: { ...body, dob } }, errors);
     }
     return redirectTo(req, res, `${flow.base}/adults`);
   }
@@ -512,6 +515,11 @@ export class ReferralJourney {
   private indicatorOptions() {
     return this.profile.urgentIndicators.map((value) => ({ value, text: URGENT_INDICATOR_LABELS[value] }));
   }
+}
+
+/** GOV.UK's date input posts `<prefix>-day`, `<prefix>-month` and `<prefix>-year`. */
+function dateInput(body: Body, prefix: string): { day?: unknown; month?: unknown; year?: unknown } {
+  return { day: body[`${prefix}-day`], month: body[`${prefix}-month`], year: body[`${prefix}-year`] };
 }
 
 function withoutEmpty(record: Record<string, unknown>): Record<string, unknown> {
