@@ -311,7 +311,7 @@ describe('the referral pages (a real browser, intake with its database and broke
     await submit(page, 'Make another referral');
     expect(await page.getByLabel('Your name').inputValue()).toBe('');
     await context.close();
-  });
+  }, 240_000);
 
   it('sending twice at once (a double click) records one contact', async () => {
     const context = await newContext(browser);
@@ -329,7 +329,7 @@ describe('the referral pages (a real browser, intake with its database and broke
     expect(await first.text()).toContain(stored[0].reference);
     expect(await second.text()).toContain(stored[0].reference);
     await context.close();
-  });
+  }, 180_000);
 
   it('works without JavaScript, on a phone-sized screen', async () => {
     const context = await newContext(browser, { javaScript: false });
@@ -347,7 +347,7 @@ describe('the referral pages (a real browser, intake with its database and broke
     // Without JavaScript, "Exit this page" is still a link away from the site.
     expect(await page.locator('.govuk-exit-this-page a').getAttribute('href')).toBe('https://www.bbc.co.uk/weather');
     await context.close();
-  });
+  }, 180_000);
 
   it('a contact officer records a phone contact on the caller’s behalf', async () => {
     const context = await newContext(browser);
@@ -400,7 +400,7 @@ describe('the referral pages (a real browser, intake with its database and broke
     expect(stored[0].details.concern.urgentIndicators).toEqual([]);
     expect(stored[0].details.consent).toEqual({ status: 'not-sought', reason: 'Caller is a neighbour' });
     await context.close();
-  });
+  }, 180_000);
 
   it('refuses a form posted without its CSRF token, and keeps nothing from it', async () => {
     const context = await newContext(browser);
