@@ -128,6 +128,16 @@ function printTable(services: ServiceName[], options: ProvisionOptions): void {
       .trimEnd();
   console.log(`\n${line(header)}\n${line(widths.map((w) => '-'.repeat(w)))}`);
   for (const row of rows) console.log(line(row));
+  const page = (service: ServiceName, path: string) =>
+    `http://127.0.0.1:${serviceEnv(service, options).PORT}${path}`;
+  console.log(
+    `\nPages (sign in at /sign-in with the development sign-in: choose a role and a name):\n` +
+      `  make a referral (public)      ${page('intake', '/refer')}\n` +
+      `  record a contact (officers)   ${page('intake', '/contacts/new')}\n` +
+      `  MASH work list and records    ${page('decision', '/')}\n` +
+      `  hub console (operators)       ${page('decision', '/console')}\n` +
+      `  police / health / education   ${page('police-checks', '/')}  ${page('health-checks', '/')}  ${page('education-checks', '/')}\n`,
+  );
   console.log(
     `\nThe MASH Hub is running (vhost ${options.vhost}). A token: npm run -s token -- --role decision-maker\n` +
       'Agency nodes answer "no trace" by themselves; any record they find waits for a practitioner ' +

@@ -157,8 +157,8 @@ export function serviceEnv(
     vars.NOTIFICATIONS_OUTBOX_DIR = options.outboxDir ?? env.NOTIFICATIONS_OUTBOX_DIR ?? 'var/outbox';
     if (env.SMTP_URL) vars.SMTP_URL = env.SMTP_URL;
   }
-  // triage screens and decision recomputes deadlines with the same profile.
-  if ((service === 'triage' || service === 'decision') && env.MASH_PROFILE)
+  // triage screens, decision recomputes deadlines and intake's portal shows the hub, with the same profile.
+  if ((service === 'intake' || service === 'triage' || service === 'decision') && env.MASH_PROFILE)
     vars.MASH_PROFILE = env.MASH_PROFILE;
   if (PUBLICATIONS[service].some(isSignedType))
     vars.MESSAGE_SIGNING_KEY_FILE = signingKeyFile(resolved.keysDir, service);
