@@ -1,7 +1,7 @@
 /** Unit specs sit next to the code; integration and end-to-end tests talk to the real broker and databases. */
 const moduleNameMapper = {
   '^@mash/contracts/testing$': '<rootDir>/libs/contracts/src/testing',
-  '^@mash/(contracts|platform|messaging|agency-node|policy|web)$': '<rootDir>/libs/$1/src',
+  '^@mash/(contracts|platform|messaging|matching|agency-node|policy|web)$': '<rootDir>/libs/$1/src',
 };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],

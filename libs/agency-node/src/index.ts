@@ -12,7 +12,7 @@ export * from './records/import-agency-records';
 export * from './checks/exact-match';
 export * from './checks/check-response';
 export * from './checks/check-matcher';
-export * from './matching';
+export * from '@mash/matching';
 export * from './checks/check-responder';
 export * from './checks/practitioner-response';
 export * from './checks/candidate-review';

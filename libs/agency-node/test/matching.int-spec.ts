@@ -7,7 +7,8 @@ import {
   FoundCandidate,
   importAgencyRecords,
 } from '../src';
-import { candidateQuery, recordSearchKeys } from '../src/matching';
+import { candidateQuery, recordSearchKeys } from '@mash/matching';
+import { AGENCY_PEOPLE } from '../src/records/person-row';
 import { adminPg, testServiceEnv } from '../../../test-support/env';
 
 /**
@@ -125,7 +126,7 @@ describe('matching against the agency’s records (real database)', () => {
       await manager.query(`SET LOCAL enable_seqscan = off`);
       const lines: string[] = [];
       for (const dateOfBirth of ['2016-03-04', null]) {
-        const { sql, parameters } = candidateQuery(subject({ dateOfBirth }));
+        const { sql, parameters } = candidateQuery(subject({ dateOfBirth }), AGENCY_PEOPLE);
         const rows: Array<{ 'QUERY PLAN': string }> = await manager.query(`EXPLAIN ${sql}`, parameters);
         lines.push(...rows.map((row) => row['QUERY PLAN']));
       }
@@ -201,6 +202,22 @@ describe('matching against the agency’s records (real database)', () => {
       { recordId: 'MATCH-WILLIAM', confidence: 'possible-match' },
       { recordId: 'MATCH-WILLIAM-SENIOR', confidence: 'possible-match' },
     ]);
+  });
+
+  it('tells namesakes apart by the age band a referral’s approximate age gives (bornBetween), as a possible match only', async () => {
+    const found = await find(
+      subject({
+        role: 'adult',
+        givenName: 'William',
+        familyName: 'Jones',
+        dateOfBirth: null,
+        bornBetween: { earliest: '1983-11-03', latest: '1986-11-02' },
+      }),
+    );
+    expect(found.map(({ recordId, confidence }) => ({ recordId, confidence }))).toEqual([
+      { recordId: 'MATCH-WILLIAM', confidence: 'possible-match' },
+    ]);
+    expect(found[0].reasons).toContain('the record’s date of birth fits the approximate age given');
   });
 
   it('finds a subject without a date of birth, name misspelt, among the people at its postcode', async () => {

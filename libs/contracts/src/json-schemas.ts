@@ -26,6 +26,8 @@ export function jsonSchemasFromValidators(
     classTransformerMetadataStorage: defaultMetadataStorage,
     additionalConverters: {
       isCalendarDate: { type: 'string', format: 'date' },
+      // A rule between fields (IsAbsentWhen), said in the field's description where it matters.
+      isAbsent: {},
       // A timestamp, though a bare date is accepted too. anyOf, not the default oneOf: a validator that
       // ignores formats would find both branches match and refuse a valid message.
       [IS_ISO8601]: { type: 'string', anyOf: [{ format: 'date-time' }, { format: 'date' }] },

@@ -49,6 +49,21 @@ describe('validateMessage accepts', () => {
     expect(violationsOf('contact.received', wire(body))).toEqual([]);
   });
 
+  it('a child with an approximate age (years or school year) instead of a date of birth', () => {
+    const body = aContactReceived({
+      children: [
+        aChild({ dateOfBirth: null, approximateAge: { years: 7 } }),
+        aChild({ dateOfBirth: undefined, approximateAge: { schoolYear: 'year-3' } }),
+      ],
+    });
+    expect(violationsOf('contact.received', wire(body))).toEqual([]);
+  });
+
+  it('a child with neither a date of birth nor an age (screening asks a contact officer to find out)', () => {
+    const body = aContactReceived({ children: [aChild({ dateOfBirth: undefined })] });
+    expect(violationsOf('contact.received', wire(body))).toEqual([]);
+  });
+
   it('null for optional fields', () => {
     const child = aChild({ gender: null, address: null, nhsNumber: null, upn: null, school: null });
     const body = aContactReceived({
@@ -114,19 +129,37 @@ describe('validateMessage refuses', () => {
     ]);
   });
 
-  it('a child with neither a date of birth nor unborn', () => {
-    const body = aContactReceived({ children: [aChild(), aChild({ dateOfBirth: undefined })] });
+  it('an approximate age beside a date of birth, or for an unborn child', () => {
+    const body = aContactReceived({
+      children: [
+        aChild({ approximateAge: { years: 7 } }),
+        anUnbornChild({ approximateAge: { schoolYear: 'reception' } }),
+      ],
+    });
     expect(violationsOf('contact.received', wire(body))).toEqual([
-      'children[1].dateOfBirth (isDefined)',
-      'children[1].dateOfBirth (isCalendarDate)',
+      'children[0].approximateAge (isAbsent)',
+      'children[1].approximateAge (isAbsent)',
     ]);
   });
 
-  it('a child who is not unborn with only an expected due date', () => {
+  it('an approximate age with neither years nor a school year, both, or out of range', () => {
     const body = aContactReceived({
-      children: [aChild({ dateOfBirth: null, unborn: false, expectedDueDate: '2024-09-01' })],
+      children: [
+        aChild({ dateOfBirth: null, approximateAge: {} }),
+        aChild({ dateOfBirth: null, approximateAge: { years: 7, schoolYear: 'year-2' } }),
+        aChild({ dateOfBirth: null, approximateAge: { years: 18 } }),
+        aChild({ dateOfBirth: null, approximateAge: { schoolYear: 'year-14' as never } }),
+      ],
     });
-    expect(violationsOf('contact.received', wire(body))).toContain('children[0].dateOfBirth (isDefined)');
+    expect(violationsOf('contact.received', wire(body))).toEqual([
+      'children[0].approximateAge.years (isDefined)',
+      'children[0].approximateAge.years (max)',
+      'children[0].approximateAge.years (min)',
+      'children[0].approximateAge.years (isInt)',
+      'children[1].approximateAge.schoolYear (isAbsent)',
+      'children[2].approximateAge.years (max)',
+      'children[3].approximateAge.schoolYear (isIn)',
+    ]);
   });
 
   it('an unborn child without an expected due date', () => {

@@ -24,3 +24,24 @@ export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
       validator: { validate: (value: unknown) => isCalendarDate(value) },
     });
 }
+
+/**
+ * The property must be absent (null or undefined) when `conflicts(object)` is true: for fields that
+ * exclude each other (a child's approximate age beside a date of birth). Rule name `isAbsent`.
+ */
+export function IsAbsentWhen(
+  conflicts: (object: Record<string, unknown>) => boolean,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'isAbsent',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message: '$property must not be given here', ...options },
+      validator: {
+        validate: (value: unknown, args) =>
+          value == null || !conflicts(args?.object as Record<string, unknown>),
+      },
+    });
+}

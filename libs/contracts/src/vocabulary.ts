@@ -138,6 +138,8 @@ export const ALERT_KINDS = [
   'lado',
   'advice-summary',
   'mash-manager',
+  // A contact officer finds out what the referral did not know (a child's date of birth or age).
+  'missing-details',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -167,6 +169,22 @@ export type Outcome = (typeof OUTCOMES)[number];
 /** `mash-only`: sensitive or soft intelligence seen by MASH decision makers only; it never leaves the hub. */
 export const ITEM_CLASSIFICATIONS = ['shareable', 'mash-only'] as const;
 export type ItemClassification = (typeof ITEM_CLASSIFICATIONS)[number];
+
+/**
+ * A school year in England, for a child whose date of birth the referrer does not know: `nursery` (the
+ * year before reception), `reception`, then `year-1` to `year-13`. Each is one academic year's births
+ * (1 September to 31 August).
+ */
+export const SCHOOL_YEARS = [
+  'nursery',
+  'reception',
+  ...(Array.from({ length: 13 }, (_, index) => `year-${index + 1}`) as Array<`year-${number}`>),
+] as const;
+export type SchoolYear = 'nursery' | 'reception' | `year-${number}`;
+
+/** What a referral did not know about a child; a contact officer is asked to find it out. */
+export const UNKNOWN_CHILD_DETAILS = ['date-of-birth', 'age'] as const;
+export type UnknownChildDetail = (typeof UNKNOWN_CHILD_DETAILS)[number];
 
 export const SUBJECT_ROLES = ['child', 'adult'] as const;
 export type SubjectRole = (typeof SUBJECT_ROLES)[number];

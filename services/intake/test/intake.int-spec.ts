@@ -122,6 +122,27 @@ describe('intake (real broker and database)', () => {
     });
   });
 
+  it('accepts a child with only an approximate age, and one with neither a date of birth nor an age (issue 17)', async () => {
+    const response = await request(app.getHttpServer())
+      .post('/contacts')
+      .send(
+        aReferral({
+          children: [
+            { givenName: 'Amy', familyName: 'Jones', approximateAge: { schoolYear: 'year-3' } },
+            { givenName: 'Ben', familyName: 'Jones' },
+          ],
+        }),
+      )
+      .expect(201);
+    const [message] = await received.waitFor(1, (m) => m.body.contactId === response.body.contactId);
+    expect(message.body).toMatchObject({
+      children: [
+        expect.objectContaining({ givenName: 'Amy', approximateAge: { schoolYear: 'year-3' } }),
+        expect.objectContaining({ givenName: 'Ben' }),
+      ],
+    });
+  });
+
   it.each([
     [
       'an impossible date',
@@ -129,9 +150,14 @@ describe('intake (real broker and database)', () => {
       'children[0].dateOfBirth',
     ],
     [
-      'a child with neither date of birth nor unborn',
-      { children: [{ givenName: 'Amy', familyName: 'Jones' }] },
-      'children[0].dateOfBirth',
+      'an approximate age beside a date of birth',
+      { children: [{ ...aReferral().children[0], approximateAge: { years: 7 } }] },
+      'children[0].approximateAge',
+    ],
+    [
+      'an age of 18 or more for a child',
+      { children: [{ givenName: 'Amy', familyName: 'Jones', approximateAge: { years: 18 } }] },
+      'children[0].approximateAge.years',
     ],
     [
       'an unborn child without a due date',

@@ -55,7 +55,9 @@ describe('triage (real broker and database)', () => {
 
   beforeAll(async () => {
     db = await adminPg('triage');
-    await db.query('TRUNCATE social_care_index, screenings, outbox, inbox');
+    await db.query(
+      'TRUNCATE social_care_index, social_care_index_mothers, index_match_reviews, screenings, outbox, inbox',
+    );
     broker = await TestBroker.connect();
     await broker.purge(QUEUE, DEAD_LETTERS);
     published = await broker.capture(eventsExchange('triage'), '#');

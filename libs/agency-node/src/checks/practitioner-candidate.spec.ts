@@ -1,5 +1,5 @@
 import { aCheckSubject } from '@mash/contracts/testing';
-import { scoreCandidate } from '../matching/match-score';
+import { scoreCandidate } from '@mash/matching';
 import {
   ADDED_BY_PRACTITIONER,
   addedCandidateViolations,

@@ -1,5 +1,5 @@
 import type { CheckSubject, FieldViolation } from '@mash/contracts';
-import { PersonToMatch, scoreCandidate } from '../matching/match-score';
+import { PersonToMatch, scoreCandidate } from '@mash/matching';
 import type { CheckCandidate } from './check-candidate.entity';
 
 /** The first reason of a candidate a practitioner added: the matcher did not propose it. */

@@ -1,6 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import type { Address } from '@mash/contracts';
-import { personSearchColumns } from '../matching/search-keys';
+import { personSearchColumns } from '@mash/matching';
 
 const BATCH = 5_000;
 

@@ -2,7 +2,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ValidationFailedError } from '@mash/platform';
 import type { AgencyRecordKinds } from '../agency-node.definition';
 import { nameKey } from '../checks/exact-match';
-import { personSearchColumns } from '../matching/search-keys';
+import { personSearchColumns } from '@mash/matching';
 import { AgencyFact, StoredFactDetails } from './agency-fact.entity';
 import type { AgencyRecordLine } from './agency-record-line';
 import { parseAgencyRecords } from './agency-records-ndjson';

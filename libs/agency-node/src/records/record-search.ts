@@ -1,8 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Address, Gender } from '@mash/contracts';
-import { PersonRow, personFromRow } from '../matching/candidate-search';
-import { normaliseName } from '../matching/name-normalisation';
-import { subjectSearchKeys } from '../matching/search-keys';
+import { normaliseName, subjectSearchKeys } from '@mash/matching';
+import { PersonRow, personFromRow } from './person-row';
 
 /**
  * A practitioner's own search of the agency's records, for a person the matcher did not propose

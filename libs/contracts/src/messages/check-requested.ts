@@ -29,6 +29,16 @@ import { IsCalendarDate } from '../validators';
 import { Address, NAME_MAX } from './people';
 import { SUMMARY_MAX } from './contact-received';
 
+/**
+ * The dates of birth a subject may have, inclusive, when only an approximate age is known (a referral's
+ * age in years or school year, ChildDetails.approximateAge, worked out by triage from when the contact
+ * was received). Agencies weigh a record born inside it as support, outside as evidence against.
+ */
+export class DateOfBirthRange {
+  @IsCalendarDate() earliest!: string;
+  @IsCalendarDate() latest!: string;
+}
+
 /** A person an agency is asked to search for. Only what the agency needs to find them. */
 export class CheckSubject {
   /** Stable within the contact: `child-0`, `adult-1`. */
@@ -43,6 +53,8 @@ export class CheckSubject {
   @MaxLength(NAME_MAX, { each: true })
   otherNames?: string[];
   @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
+  /** Only without a date of birth: the band an approximate age gives (DateOfBirthRange). */
+  @IsOptional() @ValidateNested() @Type(() => DateOfBirthRange) bornBetween?: DateOfBirthRange | null;
   @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @IsOptional() @ValidateNested() @Type(() => Address) address?: Address | null;
   @IsOptional() @IsString() @Matches(/^\d{10}$/) nhsNumber?: string | null;

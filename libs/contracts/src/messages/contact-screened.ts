@@ -32,9 +32,34 @@ import {
   RagRating,
   ScreeningRoute,
   SocialCareStatus,
+  UNKNOWN_CHILD_DETAILS,
+  UnknownChildDetail,
 } from '../vocabulary';
 import { CheckSubject } from './check-requested';
 import { ContactReceived } from './contact-received';
+
+/**
+ * How a child was found in the social care index: `exact` (given name, family name and date of birth,
+ * as before), `match` (the hub's matcher was confident: a misspelt or nicknamed name, a transposed
+ * date), `confirmed` (a possible match that a contact officer confirmed), `mother-and-due-date` (an
+ * unborn child, by the mother's record and the expected due date).
+ */
+export const INDEX_MATCHES = ['exact', 'match', 'confirmed', 'mother-and-due-date'] as const;
+export type IndexMatch = (typeof INDEX_MATCHES)[number];
+
+/** How another record of the index is linked to the child's. */
+export const INDEX_LINKS = ['family', 'mother'] as const;
+export type IndexLink = (typeof INDEX_LINKS)[number];
+
+/** A family member already in the index: ids, status and worker only. */
+export class LinkedIndexRecord {
+  @IsString() @MaxLength(100) recordId!: string;
+  @IsIn(SOCIAL_CARE_STATUSES) status!: SocialCareStatus;
+  @IsOptional() @IsString() @MaxLength(100) allocatedWorker?: string | null;
+  @IsOptional() @IsString() @MaxLength(100) team?: string | null;
+  /** `family`: the index's own family group; `mother`: the same mother. */
+  @IsIn(INDEX_LINKS) linkedBy!: IndexLink;
+}
 
 /** What the local authority's social care index knew about one child. */
 export class SocialCareIndexResult {
@@ -46,6 +71,24 @@ export class SocialCareIndexResult {
   @IsOptional() @IsString() @MaxLength(100) allocatedWorker?: string | null;
   @IsOptional() @IsString() @MaxLength(100) team?: string | null;
   @IsOptional() @IsISO8601({ strict: true }) closedAt?: string | null;
+  /** How the record was found (INDEX_MATCHES), when known. */
+  @IsOptional() @IsIn(INDEX_MATCHES) match?: IndexMatch | null;
+  /** The matcher's reasons, in words, naming fields, never values ("family name sounds alike (0.93)"). */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @IsString({ each: true })
+  @MaxLength(300, { each: true })
+  reasons?: string[];
+  /** How many possible matches a contact officer rejected before screening (none were this child). */
+  @IsOptional() @IsInt() @Min(0) rejectedPossibleMatches?: number;
+  /** Family members already in the index. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => LinkedIndexRecord)
+  linkedRecords?: LinkedIndexRecord[];
 }
 
 export const REQUESTED_CHECK_STATES = ['requested', 'awaiting-consent'] as const;
@@ -100,6 +143,8 @@ export class ChildScreening {
   @IsIn(SCREENING_ROUTES) route!: ScreeningRoute;
   @IsIn(RAG_RATINGS) rag!: RagRating;
   @IsString() @MaxLength(2_000) rationale!: string;
+  /** What the referral did not know about the child (a `missing-details` alert asks a contact officer). */
+  @IsOptional() @IsArray() @IsIn(UNKNOWN_CHILD_DETAILS, { each: true }) unknown?: UnknownChildDetail[];
 }
 
 /** triage -> decision: the screening outcome, carrying the contact so the MASH record is complete. */

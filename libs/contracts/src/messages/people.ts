@@ -11,10 +11,13 @@ import {
   ValidateIf,
   ValidateNested,
   IsDefined,
+  IsInt,
   IsNotEmpty,
+  Max,
+  Min,
 } from 'class-validator';
-import { GENDERS, Gender } from '../vocabulary';
-import { IsCalendarDate } from '../validators';
+import { GENDERS, Gender, SCHOOL_YEARS, SchoolYear } from '../vocabulary';
+import { IsAbsentWhen, IsCalendarDate } from '../validators';
 
 export const NAME_MAX = 100;
 export const LINE_MAX = 200;
@@ -43,7 +46,33 @@ export class Referrer {
   @IsOptional() @IsString() @MaxLength(NAME_MAX) relationshipToChild?: string | null;
 }
 
-/** A child the contact is about. A child has a date of birth, or is unborn with an expected due date. */
+/** The oldest age a referral may give for a child (a child is under 18). */
+export const CHILD_AGE_MAX = 17;
+
+/**
+ * How old a child is thought to be, when the referrer does not know the date of birth: an age in whole
+ * years as the referrer gives it ("about 7"), or the child's school year. Exactly one of the two.
+ * Screening and the agencies use it as a band of possible dates of birth (CheckSubject.bornBetween).
+ */
+export class ApproximateAge {
+  @ValidateIf((age: ApproximateAge) => age.schoolYear == null)
+  @IsDefined({ message: 'approximateAge needs years or schoolYear' })
+  @IsInt()
+  @Min(0)
+  @Max(CHILD_AGE_MAX)
+  years?: number | null;
+
+  @IsOptional()
+  @IsIn(SCHOOL_YEARS)
+  @IsAbsentWhen((age) => age.years != null, { message: 'give years or schoolYear, not both' })
+  schoolYear?: SchoolYear | null;
+}
+
+/**
+ * A child the contact is about. A child has a date of birth; or is unborn with an expected due date; or,
+ * when the referrer knows neither, an approximate age (years or school year); a child with none of these
+ * is accepted too (screening records what is unknown and asks a contact officer to find out).
+ */
 export class ChildDetails {
   @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) givenName!: string;
   @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) familyName!: string;
@@ -53,10 +82,7 @@ export class ChildDetails {
   @MaxLength(NAME_MAX, { each: true })
   otherNames?: string[];
 
-  @ValidateIf((child: ChildDetails) => child.unborn !== true || child.dateOfBirth != null)
-  @IsDefined({ message: 'dateOfBirth is required unless the child is unborn' })
-  @IsCalendarDate()
-  dateOfBirth?: string | null;
+  @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
 
   @IsOptional() @IsBoolean() unborn?: boolean;
 
@@ -64,6 +90,15 @@ export class ChildDetails {
   @IsDefined({ message: 'expectedDueDate is required for an unborn child' })
   @IsCalendarDate()
   expectedDueDate?: string | null;
+
+  /** Only without a date of birth, for a child born. */
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ApproximateAge)
+  @IsAbsentWhen((child) => child.dateOfBirth != null || child.unborn === true, {
+    message: 'approximateAge is only for a child born whose date of birth is not known',
+  })
+  approximateAge?: ApproximateAge | null;
 
   @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @IsOptional() @ValidateNested() @Type(() => Address) address?: Address | null;

@@ -25,6 +25,22 @@ describe('check subjects', () => {
     expect(subject).not.toHaveProperty('expectedDueDate');
   });
 
+  it('gives a child known by an approximate age the band of dates of birth it allows, as of receipt', () => {
+    const [child, other] = checkSubjects(
+      aContactReceived({
+        receivedAt: '2026-12-04T10:00:00.000Z',
+        children: [
+          aChild({ dateOfBirth: null, approximateAge: { schoolYear: 'year-4' } }),
+          aChild({ dateOfBirth: undefined }),
+        ],
+        adults: [],
+      }),
+    );
+    expect(child.bornBetween).toEqual({ earliest: '2017-09-01', latest: '2018-08-31' });
+    expect(other).not.toHaveProperty('bornBetween');
+    expect(other).not.toHaveProperty('dateOfBirth');
+  });
+
   it('passes on identifiers but not the school or the adult’s part in the concern', () => {
     const [child, adult] = checkSubjects(
       aContactReceived({

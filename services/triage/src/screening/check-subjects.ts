@@ -1,18 +1,27 @@
 import type { AdultDetails, CheckSubject, ChildDetails, ContactReceived } from '@mash/contracts';
+import { bornBetweenFor } from '@mash/matching';
 
 /**
  * The people an agency is asked to search for: every child (`child-<i>`) and every adult (`adult-<i>`),
  * with what the agency needs to find them and nothing else (no school, no concern about them). An
- * unborn child has no date of birth to search by.
+ * unborn child has no date of birth to search by. A child known only by an approximate age is searched
+ * by the band of dates of birth it allows (`bornBetween`, as of when the contact was received).
  */
-export function checkSubjects(contact: Pick<ContactReceived, 'children' | 'adults'>): CheckSubject[] {
+export function checkSubjects(
+  contact: Pick<ContactReceived, 'children' | 'adults'> & { receivedAt?: string },
+): CheckSubject[] {
+  const asOf = contact.receivedAt ? new Date(contact.receivedAt) : null;
   return [
-    ...contact.children.map((child, index) => childSubject(child, index)),
+    ...contact.children.map((child, index) => childSubject(child, index, asOf)),
     ...(contact.adults ?? []).map((adult, index) => adultSubject(adult, index)),
   ];
 }
 
-function childSubject(child: ChildDetails, index: number): CheckSubject {
+function childSubject(child: ChildDetails, index: number, asOf: Date | null): CheckSubject {
+  const bornBetween =
+    !child.unborn && !child.dateOfBirth && child.approximateAge && asOf
+      ? bornBetweenFor(child.approximateAge, asOf)
+      : undefined;
   return withoutUndefined({
     subjectId: `child-${index}`,
     role: 'child',
@@ -20,6 +29,7 @@ function childSubject(child: ChildDetails, index: number): CheckSubject {
     familyName: child.familyName,
     otherNames: child.otherNames,
     dateOfBirth: child.unborn ? undefined : child.dateOfBirth,
+    bornBetween: bornBetween ?? undefined,
     gender: child.gender,
     address: child.address,
     nhsNumber: child.nhsNumber,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IndexMatchesController } from '../index-matches/index-matches.controller';
+import { IndexMatchesService } from '../index-matches/index-matches.service';
 import { SocialCareIndexModule } from '../social-care-index/social-care-index.module';
 import { ContactReceivedController } from './contact-received.controller';
 import { ScreeningController } from './screening.controller';
@@ -6,7 +8,7 @@ import { ScreeningService } from './screening.service';
 
 @Module({
   imports: [SocialCareIndexModule],
-  controllers: [ScreeningController, ContactReceivedController],
-  providers: [ScreeningService],
+  controllers: [ScreeningController, ContactReceivedController, IndexMatchesController],
+  providers: [ScreeningService, IndexMatchesService],
 })
 export class ScreeningModule {}

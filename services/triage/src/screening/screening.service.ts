@@ -20,6 +20,7 @@ import { checkSubjects } from './check-subjects';
 import type { ScreeningResponse } from './dto/screening.response';
 import { screenContact } from './rules/screen-contact';
 import type { ScreeningPolicy } from './rules/screening-policy';
+import { holdForReview } from '../index-matches/index-match-review.repository';
 import { Screening } from './screening.entity';
 
 const screenings = new Counter({
@@ -33,6 +34,12 @@ const consentOutcomes = new Counter({
   name: 'mash_triage_consent_outcomes_total',
   help: 'Contacts screened, by consent outcome (awaiting-decision: checks held until a manager decides) and the exception applied',
   labelNames: ['outcome', 'exception'],
+  registers: [metricsRegistry],
+});
+
+const heldForReview = new Counter({
+  name: 'mash_triage_index_reviews_held_total',
+  help: 'Contacts held for a contact officer to confirm or reject a possible match in the social care index',
   registers: [metricsRegistry],
 });
 
@@ -61,10 +68,40 @@ export class ScreeningService {
    * screening's primary key makes this a no-op, not a failure.
    */
   async screen(contact: ContactReceived, manager: EntityManager): Promise<void> {
-    const socialCareIndex: SocialCareIndexResult[] = [];
-    for (const [childIndex, child] of contact.children.entries()) {
-      socialCareIndex.push(await this.index.lookUp(manager, child, childIndex));
+    if (await manager.exists(Screening, { where: { contactId: contact.contactId } })) {
+      this.logger.log(`contact ${contact.contactId} was already screened; nothing more to do`);
+      return;
     }
+    const lookups = await this.index.lookUpContact(manager, contact);
+    if (lookups.some((lookup) => lookup.candidates)) {
+      // A possible match: a contact officer confirms or rejects it before screening goes on
+      // (index-matches/). Nothing is published until then.
+      const held = await holdForReview(manager, contact, lookups, this.clock.now());
+      if (held) {
+        heldForReview.inc();
+        this.logger.log(
+          `contact ${contact.contactId} held for a contact officer: ` +
+            `${lookups.filter((lookup) => lookup.candidates).length} child(ren) with possible matches in the index`,
+        );
+      }
+      return;
+    }
+    await this.screenWith(
+      contact,
+      lookups.map((lookup) => lookup.result!),
+      manager,
+    );
+  }
+
+  /**
+   * Screens a contact with what the index knew about each child (settled: found, not found, or
+   * confirmed or rejected by a contact officer), in the caller's transaction.
+   */
+  async screenWith(
+    contact: ContactReceived,
+    socialCareIndex: SocialCareIndexResult[],
+    manager: EntityManager,
+  ): Promise<void> {
     const screenedAt = this.clock.now();
     const outcome = screenContact({ contact, socialCareIndex, screenedAt }, this.policy);
     const checks: RequestedCheck[] = outcome.checks.map((check) => ({

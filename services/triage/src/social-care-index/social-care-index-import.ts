@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { describeViolations, parseSocialCareIndex } from './social-care-index-ndjson';
 import { SocialCareIndexLine } from './dto/social-care-index-line';
+import { writeIndexSearchKeys } from './index-search-keys';
 import { SocialCareRecord } from './social-care-record.entity';
 
 /** Rows per INSERT: well below PostgreSQL's 65,535 bind parameters at 13 columns a row. */
@@ -22,6 +23,10 @@ export async function upsertSocialCareRecords(
       skipUpdateIfNoValuesChanged: false,
     });
   }
+  await writeIndexSearchKeys(
+    manager,
+    rows.map((row) => row.recordId),
+  );
   return rows.length;
 }
 
@@ -45,7 +50,18 @@ function toRecord(line: SocialCareIndexLine, importedAt: Date): SocialCareRecord
     givenName: line.givenName,
     familyName: line.familyName,
     otherNames: line.otherNames ?? [],
-    dateOfBirth: line.dateOfBirth,
+    dateOfBirth: line.dateOfBirth ?? null,
+    unborn: line.unborn === true,
+    expectedDueDate: line.expectedDueDate ?? null,
+    familyId: line.familyId ?? null,
+    mother: line.mother
+      ? {
+          givenName: line.mother.givenName,
+          familyName: line.mother.familyName,
+          otherNames: line.mother.otherNames ?? [],
+          dateOfBirth: line.mother.dateOfBirth ?? null,
+        }
+      : null,
     gender: line.gender ?? null,
     address: line.address ? { ...line.address } : null,
     status: line.status,

@@ -17,6 +17,11 @@ import {
 import { ManualClock } from '@mash/platform';
 import { adminDatabaseUrl, connectAdmin, resolveProvisionOptions } from '../provisioning';
 import {
+  anotherFamilyName,
+  approximateAgeOf,
+  bornBetweenFor,
+  EXTRA_QUERY_ERRORS,
+  ExtraQueryError,
   householdQueries,
   householdsOf,
   QUERY_ERRORS,
@@ -26,7 +31,7 @@ import {
   SyntheticPerson,
   SyntheticQuery,
   syntheticPeople,
-} from './synthetic-people';
+} from '@mash/matching';
 
 /**
  * `npm run bench:matching -- --people 1000000 --queries 2000`: the matching evaluation. Loads synthetic
@@ -53,6 +58,8 @@ const { values } = parseArgs({
     reload: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     households: { type: 'boolean', default: false },
+    ages: { type: 'boolean', default: false },
+    'changed-names': { type: 'boolean', default: false },
   },
 });
 const PEOPLE = Number(values.people);
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
   } else console.log(`reusing ${database}: ${PEOPLE} people already loaded with the current search keys`);
 
   const checks = makeChecks();
+  if (values.ages || values['changed-names']) withExtraErrors([...checks.warmUp, ...checks.measured]);
   const matcher = new CheckMatcher(new ManualClock(AS_OF));
   // Each a child or an adult of the household, as triage would ask, by the person's real age.
   const subjectsOf = (check: SyntheticQuery[]): CheckSubject[] => {
@@ -319,6 +327,30 @@ function makeChecks(): { warmUp: SyntheticQuery[][]; measured: SyntheticQuery[][
   return { warmUp, measured };
 }
 
+/**
+ * `--ages`: a child given without a date of birth is given with an approximate age instead (years or
+ * school year, with the referrer's own errors: approximateAgeOf), searched as the band of dates of
+ * birth triage derives from it. `--changed-names`: one child in ten is given under a wholly different
+ * family name. Drawn from a random stream of their own, so the queries are otherwise the same.
+ */
+function withExtraErrors(checks: SyntheticQuery[][]): void {
+  const random = new Random(SEED + 7);
+  for (const query of checks.flat()) {
+    if (ageOn(query.person.dateOfBirth, AS_OF) >= 18) continue;
+    if (values['changed-names'] && random.chance(0.1)) {
+      query.subject.familyName = anotherFamilyName(random, query.person.familyName);
+      query.errors.push('family-name-changed');
+    }
+    if (values.ages && !query.subject.dateOfBirth) {
+      query.subject.bornBetween = bornBetweenFor(
+        approximateAgeOf(random, query.person.dateOfBirth, AS_OF),
+        AS_OF,
+      );
+      query.errors.push('age-given');
+    }
+  }
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
@@ -339,8 +371,8 @@ function report(
   let falsePossible = 0;
   let candidates = 0;
   let householdHelped = 0;
-  const byError = new Map<QueryError, { queries: number; found: number; match: number }>(
-    QUERY_ERRORS.map((error) => [error, { queries: 0, found: 0, match: 0 }]),
+  const byError = new Map<QueryError | ExtraQueryError, { queries: number; found: number; match: number }>(
+    [...QUERY_ERRORS, ...EXTRA_QUERY_ERRORS].map((error) => [error, { queries: 0, found: 0, match: 0 }]),
   );
   const explain: string[] = [];
   for (const { query, candidates: found, ms } of results) {
@@ -376,8 +408,14 @@ function report(
             .join('\n'),
       );
   }
-  const split = (withDate: boolean) => {
-    const part = results.filter((result) => !!result.query.subject.dateOfBirth === withDate);
+  const split = (kind: 'date' | 'age' | 'neither' | 'date-or-age') => {
+    const part = results.filter((result) => {
+      const { dateOfBirth, bornBetween } = result.query.subject;
+      if (kind === 'date') return !!dateOfBirth;
+      if (kind === 'age') return !dateOfBirth && !!bornBetween;
+      if (kind === 'neither') return !dateOfBirth && !bornBetween;
+      return !!dateOfBirth || !!bornBetween;
+    });
     const found = part.filter((result) => result.candidates.some((c) => c.recordId === result.query.truth));
     const returned = part.reduce((sum, result) => sum + result.candidates.length, 0);
     const knownPart = part.filter((result) => result.query.truth).length;
@@ -420,8 +458,12 @@ function report(
       `recall ${(found(alone) / known.length).toFixed(4)}, precision ${(found(alone) / Math.max(1, returned(alone))).toFixed(4)}`,
     );
   }
-  line('  subjects with a date of birth', split(true));
-  line('  subjects without one', split(false));
+  line('  subjects with a date of birth', split('date'));
+  if (values.ages) {
+    line('  subjects with an approximate age instead', split('age'));
+    line('  subjects with a date of birth or an age', split('date-or-age'));
+    line('  subjects with neither', split('neither'));
+  } else line('  subjects without one', split('neither'));
   line(
     'candidates for people not in the data',
     `${unknown.reduce((sum, result) => sum + result.candidates.length, 0)}`,

@@ -39,6 +39,10 @@ export const RATIONALES = {
     'Consent was refused or not sought: the checks are planned but not sent until a manager decides on consent (Bexley 19 and 27; Northamptonshire 6).',
   consentAwaitingEarlyHelp:
     'A request for early help without consent: the checks are planned but not sent until a manager decides; early help never proceeds without consent (Bexley 19).',
+  unknownDateOfBirth:
+    'The referral gave an approximate age, not a date of birth: the child was looked up and the agencies asked by that age, and a contact officer is asked to find out the date of birth.',
+  unknownDateOfBirthAndAge:
+    'The referral gave neither a date of birth nor an age: the child was looked up by name and address alone, and a contact officer is asked to find them out.',
 } as const;
 
 export type RationaleKey = keyof typeof RATIONALES;

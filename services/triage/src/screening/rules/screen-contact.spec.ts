@@ -87,6 +87,33 @@ describe('screening a contact', () => {
     });
   });
 
+  it('says what a referral did not know about a child and asks a contact officer to find out', () => {
+    const outcome = screen(
+      aContact({
+        children: [
+          aChild({ dateOfBirth: null, approximateAge: { years: 7 } }),
+          aChild({ dateOfBirth: undefined }),
+          aChild(),
+          anUnbornChild(),
+        ],
+      }),
+    );
+    expect(outcome.children.map((child) => child.unknown)).toEqual([
+      ['date-of-birth'],
+      ['date-of-birth', 'age'],
+      undefined,
+      undefined,
+    ]);
+    expect(outcome.alerts.filter((alert) => alert.kind === 'missing-details')).toEqual([
+      expect.objectContaining({ childIndex: 0, to: 'contact-officer' }),
+      expect.objectContaining({ childIndex: 1, to: 'contact-officer' }),
+    ]);
+    expect(outcome.children[1].rationale).toContain(RATIONALES.unknownDateOfBirthAndAge);
+    expect(outcome.rationale).toContain(RATIONALES.unknownDateOfBirth);
+    // Still screened and checked like any child.
+    expect(outcome.children[1].route).toBe('mash-checks');
+  });
+
   it('tells each rule once in the contact’s rationale, however many children fire it', () => {
     const children = Array.from({ length: 20 }, (_, index) =>
       aChild({ givenName: `Child${index}`, dateOfBirth: index % 2 ? '2026-10-01' : '2015-01-01' }),

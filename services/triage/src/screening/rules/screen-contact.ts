@@ -1,6 +1,7 @@
 import type {
   Agency,
   AlertKind,
+  ChildDetails,
   ChildScreening,
   ConsentAssessment,
   ContactReceived,
@@ -8,6 +9,7 @@ import type {
   RequestedCheckState,
   ScreeningRoute,
   SocialCareIndexResult,
+  UnknownChildDetail,
 } from '@mash/contracts';
 import { adviceSummaryDueAt, agenciesToCheck, alertDueAt, decisionDueAt, subjectIdsFor } from '@mash/policy';
 import { adviceOutcome } from './advice-request';
@@ -66,6 +68,13 @@ export interface ScreeningInput {
 /** The role told when there is no named person: fixed words, so nothing personal leaves in `to`. */
 const REFERRER = 'referrer';
 const LADO = 'LADO';
+const CONTACT_OFFICER = 'contact-officer';
+
+/** What a referral did not know about a child born: the date of birth, and the age too when none was given. */
+export function unknownDetailsOf(child: ChildDetails): UnknownChildDetail[] {
+  if (child.unborn || child.dateOfBirth) return [];
+  return child.approximateAge ? ['date-of-birth'] : ['date-of-birth', 'age'];
+}
 
 /**
  * Screens a contact under the hub's profile. Each child is screened on their own (think-family.ts):
@@ -164,6 +173,20 @@ export function screenContact(input: ScreeningInput, policy: ScreeningPolicy): S
     const earlyHelp = contact.requestType === 'early-help';
     sentences.unshift(earlyHelp ? RATIONALES.earlyHelpRequest : RATIONALES.amber);
     return screened(childIndex, 'mash-checks', earlyHelp ? 'green' : 'amber', sentences);
+  });
+
+  // What the referral did not know: recorded on the child's screening; a contact officer finds it out.
+  contact.children.forEach((child, childIndex) => {
+    const unknown = unknownDetailsOf(child);
+    if (!unknown.length) return;
+    const screening = children[childIndex];
+    screening.unknown = unknown;
+    const sentence = unknown.includes('age')
+      ? RATIONALES.unknownDateOfBirthAndAge
+      : RATIONALES.unknownDateOfBirth;
+    sentencesOf.set(childIndex, [...(sentencesOf.get(childIndex) ?? []), sentence]);
+    screening.rationale = rationaleText(sentencesOf.get(childIndex) ?? []);
+    alerts.push({ kind: 'missing-details', childIndex, to: CONTACT_OFFICER, dueAt: alertDue });
   });
 
   const { route, rag } = familyOutcome(children);

@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
+  IsDefined,
   IsIn,
   isISO8601,
   IsNotEmpty,
@@ -10,6 +12,7 @@ import {
   IsString,
   MaxLength,
   registerDecorator,
+  ValidateIf,
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
@@ -45,6 +48,20 @@ function IsDateOrDateTime(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** The mother a record of the index names. */
+export class SocialCareIndexMother {
+  @ApiProperty({ example: 'Beth' }) @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) givenName!: string;
+  @ApiProperty({ example: 'Example' }) @IsString() @IsNotEmpty() @MaxLength(NAME_MAX) familyName!: string;
+  @ApiPropertyOptional({ type: [String], description: 'Other names: a previous family name, an alias' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  @MaxLength(NAME_MAX, { each: true })
+  otherNames?: string[] | null;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() dateOfBirth?: string | null;
+}
+
 /** One line of `POST /social-care-index/import` (API.md, triage): one child known to children's social care. */
 export class SocialCareIndexLine {
   @ApiProperty({ example: 'SC-100234' })
@@ -64,7 +81,44 @@ export class SocialCareIndexLine {
   @MaxLength(NAME_MAX, { each: true })
   otherNames?: string[] | null;
 
-  @ApiProperty({ format: 'date', example: '2016-05-14' }) @IsCalendarDate() dateOfBirth!: string;
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2016-05-14',
+    description: 'Required unless the child is unborn (a pre-birth case), who has expectedDueDate instead',
+  })
+  @ValidateIf((line: SocialCareIndexLine) => line.unborn !== true || line.dateOfBirth != null)
+  @IsDefined({ message: 'dateOfBirth is required unless the child is unborn' })
+  @IsCalendarDate()
+  dateOfBirth?: string | null;
+
+  @ApiPropertyOptional({ description: 'An unborn child (a pre-birth assessment or plan)' })
+  @IsOptional()
+  @IsBoolean()
+  unborn?: boolean | null;
+
+  @ApiPropertyOptional({ format: 'date', description: 'Required for an unborn child' })
+  @ValidateIf((line: SocialCareIndexLine) => line.unborn === true || line.expectedDueDate != null)
+  @IsDefined({ message: 'expectedDueDate is required for an unborn child' })
+  @IsCalendarDate()
+  expectedDueDate?: string | null;
+
+  @ApiPropertyOptional({
+    example: 'FAM-2231',
+    description: "The index's own family or case group: children sharing it are linked on a screening",
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  familyId?: string | null;
+
+  @ApiPropertyOptional({
+    type: () => SocialCareIndexMother,
+    description: 'The child’s mother: an unborn child is found by her record and the due date',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => SocialCareIndexMother)
+  mother?: SocialCareIndexMother | null;
   @ApiPropertyOptional({ enum: GENDERS }) @IsOptional() @IsIn(GENDERS) gender?: Gender | null;
   @ApiPropertyOptional({ type: Address })
   @IsOptional()

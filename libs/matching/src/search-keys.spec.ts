@@ -1,4 +1,4 @@
-import { aPerson } from '../testing/matching-factories';
+import { aPerson } from './testing/matching-factories';
 import type { PersonToMatch } from './match-score';
 import { recordSearchKeys, searchName, subjectSearchKeys } from './search-keys';
 

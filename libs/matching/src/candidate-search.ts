@@ -27,6 +27,18 @@ export interface CandidateRecord extends PersonToMatch {
 }
 
 /**
+ * A table of people to search: its name, the select list for one candidate row, and how a row becomes a
+ * record to score. The table has `search_keys text[]` (GIN index) computed by `personSearchColumns`,
+ * `search_name text` (pg_trgm) and `date_of_birth date`. The agency nodes search `agency_people`, triage
+ * its `social_care_index`. The name and columns are the code's own constants, never input.
+ */
+export interface CandidateTable<Row, Record extends CandidateRecord = CandidateRecord> {
+  table: string;
+  columns: string;
+  fromRow(row: Row): Record;
+}
+
+/**
  * The records that may be the subject, found in PostgreSQL: any record sharing one of the subject's
  * blocking keys (search-keys.ts: identifiers, phonetic name parts with the year or day and month of
  * birth, given name or its formal form with the date of birth, names alone when the subject has no date
@@ -36,20 +48,24 @@ export interface CandidateRecord extends PersonToMatch {
  * hundreds of milliseconds, for no recall the phonetic name keys did not already give.)
  * The result is over-inclusive on purpose: match-score.ts decides.
  */
-export async function findCandidateRecords(
+export async function findCandidateRecords<Row, Record extends CandidateRecord>(
   manager: EntityManager,
   subject: PersonToMatch,
-): Promise<{ records: CandidateRecord[]; truncated: boolean }> {
-  const { sql, parameters } = candidateQuery(subject);
-  const rows: PersonRow[] = await manager.query(sql, parameters);
+  table: CandidateTable<Row, Record>,
+): Promise<{ records: Record[]; truncated: boolean }> {
+  const { sql, parameters } = candidateQuery(subject, table);
+  const rows: Row[] = await manager.query(sql, parameters);
   return {
-    records: rows.slice(0, MAX_CANDIDATE_RECORDS).map(personFromRow),
+    records: rows.slice(0, MAX_CANDIDATE_RECORDS).map((row) => table.fromRow(row)),
     truncated: rows.length > MAX_CANDIDATE_RECORDS,
   };
 }
 
 /** The statement findCandidateRecords runs for a subject (exported so its plan can be checked). */
-export function candidateQuery(subject: PersonToMatch): { sql: string; parameters: unknown[] } {
+export function candidateQuery(
+  subject: PersonToMatch,
+  table: Pick<CandidateTable<unknown>, 'table' | 'columns'>,
+): { sql: string; parameters: unknown[] } {
   const dates = searchDates(subject);
   const branches = [`search_keys && $1::text[]`];
   const parameters: unknown[] = [subjectSearchKeys(subject)];
@@ -64,47 +80,9 @@ export function candidateQuery(subject: PersonToMatch): { sql: string; parameter
   // The limit sits outside a materialised CTE: beside the search itself it would tempt the planner into
   // reading the table from the start, hoping to stop early (seconds at a million people).
   const sql = `WITH found AS MATERIALIZED (
-                 SELECT record_id, given_name, family_name, other_names, date_of_birth::text AS date_of_birth,
-                        gender, address, nhs_number, upn, pnc_id
-                   FROM agency_people
+                 SELECT ${table.columns}
+                   FROM ${table.table}
                   WHERE ${branches.join(' OR ')})
                SELECT * FROM found LIMIT ${MAX_CANDIDATE_RECORDS + 1}`;
   return { sql, parameters };
-}
-
-/** A person's row of `agency_people` as the searches select it (date of birth as text). */
-export interface PersonRow {
-  record_id: string;
-  given_name: string;
-  family_name: string;
-  other_names: string[] | null;
-  date_of_birth: string | null;
-  gender: Gender | null;
-  address: Address | null;
-  nhs_number: string | null;
-  upn: string | null;
-  pnc_id: string | null;
-}
-
-/** A stored person with every field present (null where the record has none). */
-export interface StoredPerson extends CandidateRecord {
-  otherNames: string[];
-  nhsNumber: string | null;
-  upn: string | null;
-  pncId: string | null;
-}
-
-export function personFromRow(row: PersonRow): StoredPerson {
-  return {
-    recordId: row.record_id,
-    givenName: row.given_name,
-    familyName: row.family_name,
-    otherNames: row.other_names ?? [],
-    dateOfBirth: row.date_of_birth,
-    gender: row.gender,
-    address: row.address,
-    nhsNumber: row.nhs_number,
-    upn: row.upn,
-    pncId: row.pnc_id,
-  };
 }

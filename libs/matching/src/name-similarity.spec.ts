@@ -1,4 +1,4 @@
-import { aPerson } from '../testing/matching-factories';
+import { aPerson } from './testing/matching-factories';
 import { compareFamilyNames, compareGivenNames, namePairings } from './name-similarity';
 
 describe('name similarity', () => {

@@ -1,4 +1,4 @@
-import { aPerson } from '../testing/matching-factories';
+import { aPerson } from './testing/matching-factories';
 import {
   addHouseholdEvidence,
   decideAmongCandidates,
@@ -342,5 +342,92 @@ describe('the household of a check', () => {
     expect(decideAmongCandidates([ours, namesake]).filter((one) => one.confidence)).toHaveLength(2);
     const decided = decideAmongCandidates([addHouseholdEvidence(ours), namesake]);
     expect(decided.filter((one) => one.confidence).map((one) => one.recordId)).toEqual(['P-1']);
+  });
+});
+
+describe('an approximate age instead of a date of birth', () => {
+  const asOf = new Date('2026-12-04T00:00:00Z');
+  // Year 3 in 2026/27.
+  const yearThree = { earliest: '2018-09-01', latest: '2019-08-31' };
+  const child = aPerson({ dateOfBirth: null, bornBetween: yearThree, address: null, role: 'child' });
+
+  it('counts a record born in the school year given for the subject, and says so', () => {
+    const result = scoreCandidate(child, aPerson({ dateOfBirth: '2019-02-01' }), asOf);
+    expect(result.confidence).toBe('possible-match');
+    expect(result.reasons).toContain('the record’s date of birth fits the approximate age given');
+    const withoutAge = scoreCandidate(
+      { ...child, bornBetween: null },
+      aPerson({ dateOfBirth: '2019-02-01' }),
+      asOf,
+    );
+    expect(result.weight).toBeGreaterThan(withoutAge.weight + 3);
+  });
+
+  it('counts a namesake of another age against, so it is not reported', () => {
+    const result = scoreCandidate(child, aPerson({ dateOfBirth: '2012-05-01' }), asOf);
+    expect(result.confidence).toBeNull();
+    expect(result.reasons).toContain('the record’s date of birth does not fit the approximate age given');
+  });
+
+  it('counts a record a few months out of the band a little against (an age misjudged)', () => {
+    const result = scoreCandidate(child, aPerson({ dateOfBirth: '2019-11-01' }), asOf);
+    expect(result.reasons).toContain(
+      'the record’s date of birth is within a year of the approximate age given',
+    );
+    expect(result.confidence).toBe('possible-match');
+  });
+
+  it('is never an automatic match on names and an age', () => {
+    const result = scoreCandidate(
+      { ...child, address: aPerson().address },
+      aPerson({ dateOfBirth: '2019-02-01' }),
+      asOf,
+    );
+    expect(result.weight).toBeGreaterThanOrEqual(MATCH_LINE);
+    expect(result.confidence).toBe('possible-match');
+  });
+
+  it('tells the namesake of the right age from the others beside it', () => {
+    const records = ['2019-02-01', '2012-05-01', '2009-03-03'].map((dateOfBirth, index) => ({
+      recordId: `R-${index}`,
+      record: aPerson({ dateOfBirth }),
+      ...scoreCandidate(child, aPerson({ dateOfBirth }), asOf),
+    }));
+    const reported = decideAmongCandidates(records).filter((one) => one.confidence);
+    expect(reported.map((one) => one.recordId)).toEqual(['R-0']);
+  });
+});
+
+describe('a changed family name', () => {
+  it('makes the same given name, date of birth and address with a wholly different family name a possible match, saying why', () => {
+    const result = score({ familyName: 'Okafor' });
+    expect(result.confidence).toBe('possible-match');
+    expect(result.reasons.join(';')).toMatch(/perhaps a changed family name/);
+  });
+
+  it('does the same with a nickname (Kasia for Katarzyna)', () => {
+    const result = scoreCandidate(
+      aPerson({ givenName: 'Kasia', familyName: 'Nowak' }),
+      aPerson({ givenName: 'Katarzyna', familyName: 'Brown' }),
+    );
+    expect(result.confidence).toBe('possible-match');
+  });
+
+  it('does not for a namesake born the same day at another address', () => {
+    const result = score({ familyName: 'Okafor', address: { line1: '9 Low Road', postcode: 'SE1 7PB' } });
+    expect(result.confidence).toBeNull();
+  });
+
+  it('does not for a different given name at the same address (a sibling)', () => {
+    expect(score({ familyName: 'Okafor', givenName: 'Zara' }).confidence).toBeNull();
+  });
+
+  it('does for the household: at the address of another subject’s match', () => {
+    const away = { address: { line1: '9 Low Road', postcode: 'SE1 7PB' } };
+    const candidate = scored('R-1', aPerson({ familyName: 'Okafor', ...away }), aPerson({ address: null }));
+    expect(candidate.confidence).toBeNull();
+    const beside = addHouseholdEvidence(candidate);
+    expect(beside.confidence).toBe('possible-match');
+    expect(beside.reasons.join(';')).toMatch(/perhaps a changed family name/);
   });
 });

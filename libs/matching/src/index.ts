@@ -9,3 +9,6 @@ export * from './name-similarity';
 export * from './nicknames';
 export * from './phonetic-codes';
 export * from './search-keys';
+export * from './match-subjects';
+export * from './age-band';
+export * from './evaluation/synthetic-people';

@@ -1,4 +1,4 @@
-import { isValidNhsNumber } from '@mash/agency-node';
+import { isValidNhsNumber } from '../identifier-match';
 import {
   householdQueries,
   householdsOf,

@@ -1,5 +1,6 @@
-import type { Address, Gender, MatchConfidence, SubjectRole } from '@mash/contracts';
+import type { Address, DateOfBirthRange, Gender, MatchConfidence, SubjectRole } from '@mash/contracts';
 import { AddressAgreement, compareAddresses } from './address-match';
+import { AgeBandAgreement, bandDays, compareWithBand } from './age-band';
 import { compareDatesOfBirth, DateOfBirthAgreement } from './date-of-birth-match';
 import {
   compareIdentifiers,
@@ -29,6 +30,8 @@ export interface PersonToMatch extends PersonNames, PersonIdentifiers {
   /** A check's subject is a child or an adult of the household (CheckSubject.role). */
   role?: SubjectRole | null;
   dateOfBirth?: string | null;
+  /** Without a date of birth: the dates of birth an approximate age allows (age-band.ts). */
+  bornBetween?: DateOfBirthRange | null;
   gender?: Gender | null;
   address?: Address | null;
 }
@@ -136,6 +139,38 @@ export const CHILD_SUBJECT_MAX_RECORD_AGE = 21;
 export const ADULT_SUBJECT_MIN_RECORD_AGE = 14;
 
 /**
+ * A subject without a date of birth but with an approximate age (a band of dates of birth, age-band.ts):
+ * a record born inside the band is as much likelier to be them as the band is narrow among a child's
+ * 18 years (a school year, one year of 18: about 4 bits; an age in years widened to three years: about
+ * 2.6), within AGE_BAND_WITHIN_WEIGHT_RANGE; a record within a year of the band (an age misjudged, a
+ * child taught out of year group) counts a little against; one further away counts strongly against,
+ * though less than a date of birth that differs, since the age was a guess.
+ */
+export const AGE_BAND_SPAN_DAYS = 18 * 365.25;
+export const AGE_BAND_WITHIN_WEIGHT_RANGE = { lowest: 1, highest: 4 } as const;
+export const AGE_BAND_NEAR_WEIGHT = -1;
+export const AGE_BAND_OUTSIDE_WEIGHT = -7;
+
+export function ageBandWithinWeight(band: DateOfBirthRange): number {
+  const bits = Math.log2(AGE_BAND_SPAN_DAYS / Math.max(1, bandDays(band)));
+  const { lowest, highest } = AGE_BAND_WITHIN_WEIGHT_RANGE;
+  return Math.round(Math.min(highest, Math.max(lowest, bits)) * 100) / 100;
+}
+
+/**
+ * Children's family names change (a step-parent's name, a mother's new name, one taken at school), so a
+ * record with the same given name (exact, a part of it, or a nickname), the same date of birth and the
+ * same address, or at the address of another subject's match (the household), but a wholly different
+ * family name, counts its family name this much (instead of FAMILY_NAME_WEIGHTS.different): together a
+ * possible match (exact given name 6, date of birth 8, address 3.5: 15.5 bits), never a `match` (the
+ * family name is not close). Without the same address or household it is not: a namesake born the same
+ * day elsewhere is the commoner explanation. Same given name, date of birth and address is rare between
+ * two people (twins differ in given name), so it does not bring namesakes in.
+ */
+export const FAMILY_NAME_CHANGED_WEIGHT = -2;
+export const FAMILY_NAME_CHANGED_MIN_GIVEN_NAME_WEIGHT = 4.5;
+
+/**
  * A match needs the names to agree closely, not only enough evidence in total: each name at least
  * this much (a given name spelt similarly at 0.9, a family name spelt similarly at 0.89), unless an
  * identifier agrees. A short given name one letter out (Ava, Ada) is left to a practitioner.
@@ -179,6 +214,10 @@ export interface MatchEvidence {
   ageForRole: AgeForRole;
   /** The record is at the address of a record matched for another subject of the check (addHouseholdEvidence). */
   household: boolean;
+  /** Only for a subject with an approximate age and no date of birth: how the record's date of birth fits it. */
+  ageBand: AgeBandAgreement;
+  /** The band's own weight when within it (ageBandWithinWeight), 0 otherwise. */
+  ageBandWeight: number;
 }
 
 export interface CandidateScore {
@@ -203,9 +242,16 @@ export function scoreCandidate(subject: PersonToMatch, record: PersonToMatch, as
     identifiers: compareIdentifiers(subject, record),
     address: compareAddresses(subject.address, record.address),
     genderDiffers: sexDiffers(subject.gender, record.gender),
-    ageForRole: subject.dateOfBirth ? 'unknown' : ageForRole(subject.role, record.dateOfBirth, asOf),
+    ageForRole:
+      subject.dateOfBirth || subject.bornBetween
+        ? 'unknown'
+        : ageForRole(subject.role, record.dateOfBirth, asOf),
     household: false,
+    ageBand: subject.dateOfBirth ? 'unknown' : compareWithBand(subject.bornBetween, record.dateOfBirth),
+    ageBandWeight: 0,
   };
+  if (evidence.ageBand === 'within' && subject.bornBetween)
+    evidence.ageBandWeight = ageBandWithinWeight(subject.bornBetween);
   return decide(evidence, contributions(evidence));
 }
 
@@ -224,6 +270,7 @@ export function mayReachPossibleMatch(subject: PersonToMatch, record: PersonToMa
     GIVEN_NAME_WEIGHTS.exact +
     FAMILY_NAME_WEIGHTS.exact +
     ADDRESS_WEIGHTS['same-address'] +
+    (subject.bornBetween && !subject.dateOfBirth ? AGE_BAND_WITHIN_WEIGHT_RANGE.highest : 0) +
     DATE_OF_BIRTH_WEIGHTS[compareDatesOfBirth(subject.dateOfBirth, record.dateOfBirth)] +
     identifiers;
   return best >= POSSIBLE_MATCH_LINE;
@@ -250,10 +297,17 @@ function contributions(evidence: MatchEvidence): Contribution[] {
     weight: givenNameWeight(names.given),
     reason: nameReason('given name', names.given.agreement, names.given.similarity),
   });
-  out.push({
-    weight: familyNameWeight(names.family),
-    reason: nameReason('family name', names.family.agreement, names.family.similarity),
-  });
+  if (familyNameChanged(evidence))
+    out.push({
+      weight: FAMILY_NAME_CHANGED_WEIGHT,
+      reason:
+        'family name differs, with the same given name, date of birth and address or household: perhaps a changed family name (a step-parent’s, a mother’s new name, one taken at school)',
+    });
+  else
+    out.push({
+      weight: familyNameWeight(names.family),
+      reason: nameReason('family name', names.family.agreement, names.family.similarity),
+    });
   out.push({
     weight: DATE_OF_BIRTH_WEIGHTS[evidence.dateOfBirth],
     reason: DATE_OF_BIRTH_REASONS[evidence.dateOfBirth],
@@ -271,6 +325,21 @@ function contributions(evidence: MatchEvidence): Contribution[] {
       reason: 'at the address of the record matched for another person of this check',
     });
   if (evidence.genderDiffers) out.push({ weight: GENDER_DIFFERS_WEIGHT, reason: 'recorded sex differs' });
+  if (evidence.ageBand === 'within')
+    out.push({
+      weight: evidence.ageBandWeight,
+      reason: 'the record’s date of birth fits the approximate age given',
+    });
+  if (evidence.ageBand === 'near')
+    out.push({
+      weight: AGE_BAND_NEAR_WEIGHT,
+      reason: 'the record’s date of birth is within a year of the approximate age given',
+    });
+  if (evidence.ageBand === 'outside')
+    out.push({
+      weight: AGE_BAND_OUTSIDE_WEIGHT,
+      reason: 'the record’s date of birth does not fit the approximate age given',
+    });
   if (evidence.ageForRole === 'contradicts')
     out.push({
       weight: AGE_CONTRADICTS_ROLE_WEIGHT,
@@ -282,6 +351,16 @@ function contributions(evidence: MatchEvidence): Contribution[] {
       reason: 'the record’s age is unusual for the subject being a child or an adult',
     });
   return out;
+}
+
+/** A wholly different family name beside the same given name, date of birth and address or household. */
+function familyNameChanged(evidence: MatchEvidence): boolean {
+  return (
+    evidence.names.family.agreement === 'different' &&
+    givenNameWeight(evidence.names.given) >= FAMILY_NAME_CHANGED_MIN_GIVEN_NAME_WEIGHT &&
+    evidence.dateOfBirth === 'same' &&
+    (evidence.address === 'same-address' || evidence.household)
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
-import type { Address, Gender } from '@mash/contracts';
-import { NICKNAMES, transposeDayAndMonth, isCalendarDate } from '@mash/agency-node';
+import type { Address, ApproximateAge, Gender, SchoolYear } from '@mash/contracts';
+import { isCalendarDate, transposeDayAndMonth } from '../date-of-birth-match';
+import { NICKNAMES } from '../nicknames';
 import {
   FAMILY_NAMES,
   GIVEN_NAMES_FEMALE,
@@ -43,7 +44,10 @@ export interface SyntheticPerson {
 }
 
 /** A person as a query gives them: the record's fields, without its id and the person's real home. */
-export type QueriedPerson = Omit<SyntheticPerson, 'recordId' | 'home' | 'household'>;
+export type QueriedPerson = Omit<SyntheticPerson, 'recordId' | 'home' | 'household'> & {
+  /** Only with an approximate age instead of a date of birth (`age-given`). */
+  bornBetween?: { earliest: string; latest: string } | null;
+};
 
 /** Mulberry32: small, fast, seeded; good enough to draw synthetic people. */
 export class Random {
@@ -310,7 +314,7 @@ export interface SyntheticQuery {
   truth: string | null;
   /** The person as they really are (for the evaluation, not the search). */
   person: SyntheticPerson;
-  errors: QueryError[];
+  errors: Array<QueryError | ExtraQueryError>;
   subject: QueriedPerson;
 }
 
@@ -372,14 +376,17 @@ export function queryAbout(
     pncId: null,
   };
   // A household's move is the referral's, so it is one error of each of its subjects.
-  const errors: QueryError[] = referral.moved ? ['moved-address'] : [];
+  const errors: Array<QueryError | ExtraQueryError> = referral.moved ? ['moved-address'] : [];
   const wanted = random.chance(0.25) ? 2 : 1;
   for (let attempt = 0; errors.length < wanted && attempt < 20; attempt++) {
     const error = random.pick(QUERY_ERRORS);
     if (errors.includes(error) || (error === 'none' && wanted > 1)) continue;
     if (household && error === 'moved-address') continue;
     // One thing wrong with the date of birth at a time.
-    if (DATE_OF_BIRTH_ERRORS.includes(error) && errors.some((other) => DATE_OF_BIRTH_ERRORS.includes(other)))
+    if (
+      DATE_OF_BIRTH_ERRORS.includes(error) &&
+      errors.some((other) => DATE_OF_BIRTH_ERRORS.includes(other as QueryError))
+    )
       continue;
     if (applyError(random, error, subject, person)) errors.push(error);
   }
@@ -560,4 +567,45 @@ export function phoneticMisspelling(random: Random, name: string): string {
   const [pattern, replacement] = random.pick(applicable);
   const rest = name.slice(1).replace(pattern, replacement);
   return name[0] + rest.toLowerCase();
+}
+
+/**
+ * Beyond QUERY_ERRORS, drawn only when an evaluation asks for them (so the draws of QUERY_ERRORS, and
+ * the figures measured on them, stay as they were): `age-given`, a child without a date of birth given
+ * with an approximate age instead (`--ages`); `family-name-changed`, a child given under a wholly
+ * different family name (a step-parent's, a mother's new name: `--changed-names`).
+ */
+export const EXTRA_QUERY_ERRORS = ['age-given', 'family-name-changed'] as const;
+export type ExtraQueryError = (typeof EXTRA_QUERY_ERRORS)[number];
+
+/**
+ * The age a referrer gives for a child whose date of birth they do not know: for a school-age child
+ * (4 to 16) half the time the school year (one in twenty a year out: a child taught out of year
+ * group, a slip), otherwise the age in years (one in four a year out: a birthday just passed or
+ * coming, a guess). `asOf`: the day of the referral.
+ */
+export function approximateAgeOf(random: Random, dateOfBirth: string, asOf: Date): ApproximateAge {
+  const [year, month, day] = dateOfBirth.split('-').map(Number);
+  const had =
+    asOf.getUTCMonth() + 1 > month || (asOf.getUTCMonth() + 1 === month && asOf.getUTCDate() >= day);
+  const age = asOf.getUTCFullYear() - year - (had ? 0 : 1);
+  const academicYearStart = asOf.getUTCMonth() >= 8 ? asOf.getUTCFullYear() : asOf.getUTCFullYear() - 1;
+  // Born September Y to August Y+1: reception in the academic year starting Y + 5.
+  const birthYearOfCohort = month >= 9 ? year : year - 1;
+  const grade = academicYearStart - birthYearOfCohort - 5;
+  if (age >= 4 && age <= 16 && grade >= 0 && grade <= 13 && random.chance(0.5)) {
+    const given = random.chance(0.05) ? grade + random.pick([-1, 1]) : grade;
+    if (given >= 1 && given <= 13) return { schoolYear: `year-${given}` as SchoolYear };
+    if (given === 0) return { schoolYear: 'reception' };
+  }
+  const years = random.chance(0.25) ? age + random.pick([-1, 1]) : age;
+  return { years: Math.min(17, Math.max(0, years)) };
+}
+
+/** Another family name, as a child may be known by after a parent's marriage or a move. */
+export function anotherFamilyName(random: Random, familyName: string): string {
+  for (;;) {
+    const name = familyNames.pick(random);
+    if (name.toLowerCase() !== familyName.toLowerCase()) return name;
+  }
 }

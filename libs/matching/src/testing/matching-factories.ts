@@ -1,4 +1,4 @@
-import type { PersonToMatch } from '../matching/match-score';
+import type { PersonToMatch } from '../match-score';
 
 /** A person for the matching rules' tests: a child with a date of birth, an address and no identifiers. */
 export function aPerson(overrides: Partial<PersonToMatch> = {}): PersonToMatch {
