@@ -8,6 +8,7 @@ import { WebModule } from '@mash/web';
 import { IntakeConfig } from './config';
 import { ContactsModule } from './contacts/contacts.module';
 import { intakeDataSourceOptions } from './database/data-source-options';
+import { ReferralsModule } from './referrals/referrals.module';
 
 @Module({})
 export class AppModule {
@@ -29,6 +30,7 @@ export class AppModule {
           viewRoots: [join(__dirname, '..', 'src')],
         }),
         ContactsModule,
+        ReferralsModule.register(profile),
       ],
     };
   }
