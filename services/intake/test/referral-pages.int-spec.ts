@@ -57,7 +57,10 @@ async function choose(page: Page, legend: string, option: string) {
   await page.getByRole('group', { name: legend, exact: true }).getByLabel(option, { exact: true }).check();
 }
 
-async function fillReferrer(page: Page, who: { source: string; name: string; email?: string; phone?: string }) {
+async function fillReferrer(
+  page: Page,
+  who: { source: string; name: string; email?: string; phone?: string },
+) {
   await choose(page, await page.locator('main fieldset legend').first().innerText(), who.source);
   await page.getByLabel(/Your name|Caller’s name/).fill(who.name);
   await page.getByLabel('Job title or role (optional)').fill('Designated Safeguarding Lead');
@@ -95,8 +98,14 @@ async function fillAdult(page: Page) {
 }
 
 async function fillConcern(page: Page) {
-  await choose(page, 'What are you asking the MASH for?', 'I am worried a child is being harmed or is at risk of harm');
-  await page.getByLabel('What happened?').fill('Amy came to school with a bruise and said she is scared to go home.');
+  await choose(
+    page,
+    'What are you asking the MASH for?',
+    'I am worried a child is being harmed or is at risk of harm',
+  );
+  await page
+    .getByLabel('What happened?')
+    .fill('Amy came to school with a bruise and said she is scared to go home.');
   await choose(page, 'What is the concern about?', 'Neglect');
   await choose(page, 'What is the concern about?', 'Physical abuse');
   await page.getByLabel('What did the child say? (optional)').fill('I do not want to go home');
@@ -135,7 +144,12 @@ async function fillReferral(page: Page, check: Check, options: { name: string; m
   }
   expect(new URL(page.url()).pathname).toBe('/refer/child/1');
   await check('child');
-  await fillChild(page, { givenName: 'Amy', familyName: 'Jones', born: ['4', '3', '2016'], gender: 'Female' });
+  await fillChild(page, {
+    givenName: 'Amy',
+    familyName: 'Jones',
+    born: ['4', '3', '2016'],
+    gender: 'Female',
+  });
   await submit(page, 'Save and continue');
   await check('children-one');
   await choose(page, 'Do you need to add another child?', 'Yes');
@@ -170,7 +184,9 @@ async function fillReferral(page: Page, check: Check, options: { name: string; m
     ]);
     await check('consent-errors');
   }
-  await page.getByLabel('If they refused, or you did not ask them, why?').fill('The mother may harm the child if told');
+  await page
+    .getByLabel('If they refused, or you did not ask them, why?')
+    .fill('The mother may harm the child if told');
   await submit(page, 'Save and continue');
   expect(new URL(page.url()).pathname).toBe('/refer/check');
   await check('check');
@@ -188,7 +204,13 @@ describe('the referral pages (a real browser, intake with its database and broke
     broker = await TestBroker.connect();
     received = await broker.capture('intake.events', 'contact.received');
     const config = loadConfig(IntakeConfig, testServiceEnv('intake'));
-    app = await startService({ service: 'intake', module: AppModule.register(config), config, title: 'intake', description: '' });
+    app = await startService({
+      service: 'intake',
+      module: AppModule.register(config),
+      config,
+      title: 'intake',
+      description: '',
+    });
     browser = await launchBrowser();
   });
 
@@ -204,7 +226,13 @@ describe('the referral pages (a real browser, intake with its database and broke
       `SELECT reference, source, channel, request_type, details FROM contacts WHERE details->'referrer'->>'name' = $1`,
       [referrerName],
     );
-    return rows as { reference: string; source: string; channel: string; request_type: string; details: any }[];
+    return rows as {
+      reference: string;
+      source: string;
+      channel: string;
+      request_type: string;
+      details: any;
+    }[];
   }
 
   it('a referrer gives two children and an adult, corrects mistakes, sends once and sees the reference', async () => {
@@ -244,7 +272,12 @@ describe('the referral pages (a real browser, intake with its database and broke
 
     const stored = await contactsBy('Ann Smith-Portal');
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ reference, source: 'school', channel: 'portal', request_type: 'safeguarding' });
+    expect(stored[0]).toMatchObject({
+      reference,
+      source: 'school',
+      channel: 'portal',
+      request_type: 'safeguarding',
+    });
     expect(stored[0].details).toEqual({
       source: 'school',
       channel: 'portal',
@@ -345,7 +378,9 @@ describe('the referral pages (a real browser, intake with its database and broke
     await shot('sent');
     expect(await contactsBy('Jo Nojs')).toEqual([expect.objectContaining({ reference })]);
     // Without JavaScript, "Exit this page" is still a link away from the site.
-    expect(await page.locator('.govuk-exit-this-page a').getAttribute('href')).toBe('https://www.bbc.co.uk/weather');
+    expect(await page.locator('.govuk-exit-this-page a').getAttribute('href')).toBe(
+      'https://www.bbc.co.uk/weather',
+    );
     await context.close();
   }, 180_000);
 
@@ -362,7 +397,9 @@ describe('the referral pages (a real browser, intake with its database and broke
     expect(new URL(page.url()).pathname).toBe('/contacts/new/how');
     await check('how');
     await submit(page, 'Continue');
-    expect(await page.locator('.govuk-error-summary a').allInnerTexts()).toEqual(['Select how the contact was made']);
+    expect(await page.locator('.govuk-error-summary a').allInnerTexts()).toEqual([
+      'Select how the contact was made',
+    ]);
     await check('how-errors');
     await page.getByLabel('Phone call').check();
     await submit(page, 'Continue');

@@ -39,7 +39,12 @@ export class ContactEntryController {
   @Get('child/:n') child(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
     return this.journey.child(OFFICER, req, res, n);
   }
-  @Post('child/:n') saveChild(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string, @Body() body: Form) {
+  @Post('child/:n') saveChild(
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Param('n') n: string,
+    @Body() body: Form,
+  ) {
     return this.journey.saveChild(OFFICER, req, res, n, body);
   }
   @Post('child/:n/remove') removeChild(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
@@ -55,7 +60,12 @@ export class ContactEntryController {
   @Get('adult/:n') adult(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
     return this.journey.adult(OFFICER, req, res, n);
   }
-  @Post('adult/:n') saveAdult(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string, @Body() body: Form) {
+  @Post('adult/:n') saveAdult(
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Param('n') n: string,
+    @Body() body: Form,
+  ) {
     return this.journey.saveAdult(OFFICER, req, res, n, body);
   }
   @Post('adult/:n/remove') removeAdult(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {

@@ -166,7 +166,8 @@ export const URGENT_INDICATOR_LABELS: Record<UrgentIndicator, string> = {
   'injury-with-disclosure-against-family': 'The child has an injury and says a family member caused it',
   'sexual-abuse-disclosure-by-household-member':
     'The child says someone in their household sexually abused them',
-  'carer-detained-no-other-carer': 'The child’s carer has been arrested or detained and no one else can care for them',
+  'carer-detained-no-other-carer':
+    'The child’s carer has been arrested or detained and no one else can care for them',
   'carer-died-or-hospitalised-no-other-carer':
     'The child’s carer has died or is in hospital and no one else can care for them',
   'court-remand-to-local-authority': 'A court has remanded the child to the local authority',
@@ -246,7 +247,10 @@ export const REFERRAL_MESSAGES: FieldMessages = {
   },
   'adults[].relationship': 'The relationship must be 100 characters or fewer',
   children: 'Add at least one child',
-  'concern.summary': { default: 'Enter what happened', maxLength: 'What happened must be 10,000 characters or fewer' },
+  'concern.summary': {
+    default: 'Enter what happened',
+    maxLength: 'What happened must be 10,000 characters or fewer',
+  },
   'concern.categories': 'Select what the concern is about',
   'concern.immediateDanger': 'Select whether a child is in danger right now',
   'concern.allegationAgainstProfessional': 'Select whether the concern is about a professional',

@@ -131,9 +131,11 @@ export class ReferralJourney {
     form.answers.channel = channel && channel in CHANNEL_LABELS ? (channel as never) : undefined;
     const errors = await this.check(form, ['channel']);
     if (!form.answers.channel) errors.add('channel', REFERRAL_MESSAGES.channel as string);
-    if (errors.any) return this.render(flow, req, res, 'how', { values: body, channels: CHANNEL_LABELS }, errors);
+    if (errors.any)
+      return this.render(flow, req, res, 'how', { values: body, channels: CHANNEL_LABELS }, errors);
     // A police notification comes from the police.
-    if (form.answers.channel === 'police-notification' && !form.answers.source) form.answers.source = 'police';
+    if (form.answers.channel === 'police-notification' && !form.answers.source)
+      form.answers.source = 'police';
     return this.next(flow, req, res, 'referrer');
   }
 
@@ -221,7 +223,11 @@ export class ReferralJourney {
         req,
         res,
         'child',
-        { index, values: { ...body, dob, due }, genders: GENDERS.map((value) => ({ value, text: GENDER_LABELS[value] })) },
+        {
+          index,
+          values: { ...body, dob, due },
+          genders: GENDERS.map((value) => ({ value, text: GENDER_LABELS[value] })),
+        },
         errors,
       );
     }
@@ -236,9 +242,15 @@ export class ReferralJourney {
 
   async saveChildren(flow: ReferralFlow, req: PageRequest, res: Response, body: Body) {
     const form = this.form(flow, req);
-    if (body.another === 'yes') return redirectTo(req, res, `${flow.base}/child/${form.answers.children.length + 1}`);
+    if (body.another === 'yes')
+      return redirectTo(req, res, `${flow.base}/child/${form.answers.children.length + 1}`);
     if (body.another !== 'no')
-      return this.children(flow, req, res, new FormErrors().add('another', 'Select yes if you need to add another child'));
+      return this.children(
+        flow,
+        req,
+        res,
+        new FormErrors().add('another', 'Select yes if you need to add another child'),
+      );
     return this.next(flow, req, res, 'adults');
   }
 
@@ -296,7 +308,8 @@ export class ReferralJourney {
 
   async saveAdults(flow: ReferralFlow, req: PageRequest, res: Response, body: Body) {
     const form = this.form(flow, req);
-    if (body.another === 'yes') return redirectTo(req, res, `${flow.base}/adult/${form.answers.adults.length + 1}`);
+    if (body.another === 'yes')
+      return redirectTo(req, res, `${flow.base}/adult/${form.answers.adults.length + 1}`);
     if (body.another !== 'no')
       return this.adults(
         flow,
@@ -372,16 +385,26 @@ export class ReferralJourney {
     if (!form.answers.concern) return redirectTo(req, res, `${flow.base}/concern`);
     const ticked = list(body.urgentIndicators);
     const errors = new FormErrors();
-    if (!ticked.length) errors.add('concern.urgentIndicators', 'Select the things that apply, or select ‘None of these’');
+    if (!ticked.length)
+      errors.add('concern.urgentIndicators', 'Select the things that apply, or select ‘None of these’');
     if (ticked.includes('none') && ticked.length > 1)
       errors.add('concern.urgentIndicators', 'Select the things that apply, or ‘None of these’, not both');
     if (!errors.any) {
       form.answers.concern.urgentIndicators = ticked.filter((value) => value !== 'none');
-      for (const [field, { text: message }] of Object.entries((await this.check(form, ['concern.urgentIndicators'])).fields))
+      for (const [field, { text: message }] of Object.entries(
+        (await this.check(form, ['concern.urgentIndicators'])).fields,
+      ))
         errors.add(field, message);
     }
     if (errors.any)
-      return this.render(flow, req, res, 'urgent', { values: { urgentIndicators: ticked }, indicators: this.indicatorOptions() }, errors);
+      return this.render(
+        flow,
+        req,
+        res,
+        'urgent',
+        { values: { urgentIndicators: ticked }, indicators: this.indicatorOptions() },
+        errors,
+      );
     return this.next(flow, req, res, 'consent');
   }
 
@@ -399,12 +422,19 @@ export class ReferralJourney {
       reason: status && status !== 'given' ? text(body.reason) : undefined,
     });
     const errors = await this.check(form, ['consent']);
-    if (errors.any) return this.render(flow, req, res, 'consent', { values: body, statuses: CONSENT_LABELS }, errors);
+    if (errors.any)
+      return this.render(flow, req, res, 'consent', { values: body, statuses: CONSENT_LABELS }, errors);
     form.checking = true;
     return redirectTo(req, res, `${flow.base}/check`);
   }
 
-  async checkAnswers(flow: ReferralFlow, req: PageRequest, res: Response, errors?: FormErrors, problem?: string) {
+  async checkAnswers(
+    flow: ReferralFlow,
+    req: PageRequest,
+    res: Response,
+    errors?: FormErrors,
+    problem?: string,
+  ) {
     const form = this.form(flow, req);
     if (!form.answers.referrer && form.sent) return redirectTo(req, res, `${flow.base}/sent`);
     form.checking = true;
@@ -448,7 +478,12 @@ export class ReferralJourney {
       return redirectTo(req, res, `${flow.base}/sent`);
     } catch (error) {
       if (error instanceof DomainError && error.violations.length)
-        return this.checkAnswers(flow, req, res, this.linkedToPages(flow, FormErrors.of(error.violations, REFERRAL_MESSAGES)));
+        return this.checkAnswers(
+          flow,
+          req,
+          res,
+          this.linkedToPages(flow, FormErrors.of(error.violations, REFERRAL_MESSAGES)),
+        );
       if (error instanceof DomainError) return this.checkAnswers(flow, req, res, undefined, error.message);
       throw error;
     }

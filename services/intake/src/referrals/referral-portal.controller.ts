@@ -31,7 +31,12 @@ export class ReferralPortalController {
   @Get('child/:n') child(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
     return this.journey.child(PORTAL, req, res, n);
   }
-  @Post('child/:n') saveChild(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string, @Body() body: Form) {
+  @Post('child/:n') saveChild(
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Param('n') n: string,
+    @Body() body: Form,
+  ) {
     return this.journey.saveChild(PORTAL, req, res, n, body);
   }
   @Post('child/:n/remove') removeChild(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
@@ -47,7 +52,12 @@ export class ReferralPortalController {
   @Get('adult/:n') adult(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
     return this.journey.adult(PORTAL, req, res, n);
   }
-  @Post('adult/:n') saveAdult(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string, @Body() body: Form) {
+  @Post('adult/:n') saveAdult(
+    @Req() req: PageRequest,
+    @Res() res: Response,
+    @Param('n') n: string,
+    @Body() body: Form,
+  ) {
     return this.journey.saveAdult(PORTAL, req, res, n, body);
   }
   @Post('adult/:n/remove') removeAdult(@Req() req: PageRequest, @Res() res: Response, @Param('n') n: string) {
