@@ -28,6 +28,8 @@ interface Child {
   familyName: string;
   born?: [string, string, string];
   due?: [string, string, string];
+  /** Born, date of birth not known: an age in years instead. */
+  age?: string;
   gender?: string;
   postcode?: string;
 }
@@ -76,6 +78,11 @@ async function fillChild(page: Page, child: Child) {
   if (child.born) {
     await choose(page, 'Has the child been born?', 'Yes');
     await fillDate(page, 'Date of birth', child.born);
+  } else if (child.age) {
+    await choose(page, 'Has the child been born?', 'Yes');
+    await page
+      .getByLabel('If you do not know their date of birth, how old are they? (optional)')
+      .fill(child.age);
   } else {
     await choose(page, 'Has the child been born?', 'No, the baby is not born yet');
     await fillDate(page, 'Expected due date', child.due!);
@@ -118,7 +125,11 @@ async function fillConcern(page: Page) {
  * A whole referral from the start page to "Check your answers": two children (one unborn) and one adult.
  * With `mistakes`, the referrer first types a wrong email address and leaves out why consent was refused.
  */
-async function fillReferral(page: Page, check: Check, options: { name: string; mistakes?: boolean }) {
+async function fillReferral(
+  page: Page,
+  check: Check,
+  options: { name: string; mistakes?: boolean; secondChildByAge?: boolean },
+) {
   await page.goto(`${BASE}/refer`);
   await check('start');
   await submit(page, 'Start now');
@@ -154,7 +165,12 @@ async function fillReferral(page: Page, check: Check, options: { name: string; m
   await check('children-one');
   await choose(page, 'Do you need to add another child?', 'Yes');
   await submit(page, 'Continue');
-  await fillChild(page, { givenName: 'Baby', familyName: 'Jones', due: daysFromNow(90) });
+  await fillChild(
+    page,
+    options.secondChildByAge
+      ? { givenName: 'Ben', familyName: 'Jones', age: '7' }
+      : { givenName: 'Baby', familyName: 'Jones', due: daysFromNow(90) },
+  );
   await submit(page, 'Save and continue');
   expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('You have added 2 children');
   await check('children-two');
@@ -345,6 +361,20 @@ describe('the referral pages (a real browser, intake with its database and broke
     expect(await page.getByLabel('Your name').inputValue()).toBe('');
     await context.close();
   }, 240_000);
+
+  it('a child whose date of birth the referrer does not know is referred with an age', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    page.setDefaultTimeout(8000);
+    await fillReferral(page, async () => undefined, { name: 'Alex Age', secondChildByAge: true });
+    expect(await page.locator('main').innerText()).toContain('About 7 years old');
+    await expectAccessible(page, 'portal', 'check-with-an-age');
+    await submit(page, 'Send referral');
+    const [stored] = await contactsBy('Alex Age');
+    expect(stored.details.children[1]).toMatchObject({ givenName: 'Ben', approximateAge: { years: 7 } });
+    expect(stored.details.children[1].dateOfBirth ?? null).toBeNull();
+    await context.close();
+  }, 180_000);
 
   it('sending twice at once (a double click) records one contact', async () => {
     const context = await newContext(browser);

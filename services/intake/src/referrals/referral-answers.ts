@@ -229,6 +229,8 @@ export const REFERRAL_MESSAGES: FieldMessages = {
     plausibleDueDate: 'The expected due date must be within the next 10 months',
     default: 'The expected due date must be a real date, like 27 3 2027',
   },
+  'children[].approximateAge.years': 'Enter the child’s age as a whole number of years, from 0 to 17',
+  'children[].approximateAge': 'Give either the date of birth or an age, not both',
   'children[].gender': 'Select the child’s gender',
   'children[].address.postcode': 'Enter a real postcode, like CR0 1AA',
   'children[].address': 'Each line of the address must be 200 characters or fewer',

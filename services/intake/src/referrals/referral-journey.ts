@@ -181,6 +181,7 @@ export class ReferralJourney {
         born: child.unborn === true ? 'no' : child.dateOfBirth ? 'yes' : undefined,
         dob: dateParts(child.dateOfBirth),
         due: dateParts(child.expectedDueDate),
+        ageYears: (child.approximateAge as { years?: number } | undefined)?.years,
       },
       genders: GENDERS.map((value) => ({ value, text: GENDER_LABELS[value] })),
     });
@@ -205,9 +206,9 @@ export class ReferralJourney {
       // Only the date that fits the answer is kept: a born child's due date is not asked for.
       dateOfBirth: unborn ? undefined : isoDate(dob?.day, dob?.month, dob?.year),
       expectedDueDate: unborn ? isoDate(due?.day, due?.month, due?.year) : undefined,
-      // APPROXIMATE AGE: when ChildDetails takes an approximate age (branch `matching`, the screening
-      // issue), read it here from `body.approximateAge` for a child whose date of birth is not known,
-      // and ask for it in views/child.njk (marked there too).
+      // Referrers often know an age but not a date of birth: the contract takes it as an age band.
+      approximateAge:
+        unborn || isoDate(dob.day, dob.month, dob.year) ? undefined : approximateAge(body.ageYears),
       gender: text(body.gender),
       address: Object.keys(address).length ? address : undefined,
       school: text(body.school),
@@ -560,4 +561,11 @@ function dateInput(body: Body, prefix: string): { day?: unknown; month?: unknown
 function withoutEmpty(record: Record<string, unknown>): Record<string, unknown> {
   for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
   return record;
+}
+
+/** "7" → `{ years: 7 }`; anything else that was typed is kept as it is, so the DTO names what is wrong. */
+function approximateAge(typed: unknown): { years: number } | undefined {
+  const value = typeof typed === 'string' ? typed.trim() : '';
+  if (!value) return undefined;
+  return { years: /^\d{1,2}$/.test(value) ? Number(value) : (value as unknown as number) };
 }
