@@ -5,7 +5,7 @@ import type { CheckRequested } from '@mash/contracts';
 import { aCheckRequested } from '@mash/contracts/testing';
 import { MessagingModule } from '@mash/messaging';
 import { Clock, PlatformModule } from '@mash/platform';
-import { AgencyNodeConfig, AgencyNodeModule, agencyNodeDataSourceOptions } from '../src';
+import { AgencyNodeConfig, AgencyNodeModule, agencyNodeDataSourceOptions, agencyNodeWebModule } from '../src';
 import { testRecordKinds } from '../src/testing/factories';
 import { AgencyNodeUnderTest, startAgencyNode } from '../../../test-support/agency-node';
 import { eventually } from '../../../test-support/broker';
@@ -24,6 +24,8 @@ class TestNodeModule {
         PlatformModule.forRoot({ service: 'police-checks', config, clock }),
         TypeOrmModule.forRoot(agencyNodeDataSourceOptions('police-checks', config.DATABASE_URL)),
         MessagingModule.forRoot('police-checks', config),
+        // As every node's app module: the practitioner's pages are part of the engine.
+        agencyNodeWebModule('police-checks', config, { agency: 'police' }),
         AgencyNodeModule.register({
           agency: 'police',
           recordKinds: testRecordKinds,
