@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Response } from 'express';
+import express, { Response } from 'express';
 import { csrfSync } from 'csrf-sync';
 import type { Principal } from '@mash/platform';
 import { PAGE_ROLES, PUBLIC_PAGE } from './page-metadata';
@@ -21,6 +21,14 @@ export class CsrfTokenError extends ForbiddenException {
   constructor() {
     super('the form has expired or did not come from this service');
   }
+}
+
+const formParser = express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 });
+
+function readForm(request: PageRequest, response: Response): Promise<void> {
+  return new Promise((resolve, reject) =>
+    formParser(request, response, (error) => (error ? reject(error) : resolve())),
+  );
 }
 
 const csrf = csrfSync({
@@ -44,9 +52,12 @@ export class PageGuard implements CanActivate {
     @Inject(WEB_OPTIONS) private readonly options: WebOptions,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<PageRequest>();
     const response = context.switchToHttp().getResponse<Response>();
+    // Form bodies are read here, for pages only: the JSON API never takes a form-encoded body, so a
+    // form posted at it cannot be read as fields (or echo a field's name back in an error).
+    await readForm(request, response);
     const targets = [context.getHandler(), context.getClass()];
     setPageHeaders(request, response);
     // Pages can show personal data: never kept by the browser or a proxy.

@@ -57,12 +57,11 @@ export class WebModule implements NestModule, OnModuleInit, OnModuleDestroy {
   }
 
   configure(consumer: MiddlewareConsumer) {
-    const forms = express.urlencoded({ extended: true, limit: '200kb', parameterLimit: 2000 });
     const sessions = this.sessions.middleware;
     // API calls carry a bearer token and never a session, and assets need none: they skip the store.
     const pageSession: RequestHandler = (req, res, next) =>
       req.headers.authorization || req.path.startsWith('/assets/') ? next() : sessions(req, res, next);
-    consumer.apply(forms, pageSession).forRoutes('*');
+    consumer.apply(pageSession).forRoutes('*');
   }
 
   onModuleInit() {

@@ -238,6 +238,10 @@ export async function runChaos(overrides: Partial<ChaosOptions> = {}): Promise<C
         PORT: String(instance.port),
         LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'warn',
         ...(instance.service.endsWith('-checks') ? { AUTO_NO_TRACE: 'true' } : {}),
+        // A development hub on this machine: the published development secret is accepted only so, and
+        // the chaos stream comes from one address, far above the front door's public rate limit.
+        NODE_ENV: process.env.NODE_ENV ?? 'development',
+        ...(instance.service === 'intake' ? { PUBLIC_RATE_LIMIT_PER_MINUTE: '100000' } : {}),
       };
       const child = spawn(
         process.execPath,
