@@ -50,7 +50,6 @@ export class AppModule {
               roles: ['decision-maker', 'team-manager', 'hub-operator'],
             },
             { href: '/figures', text: 'Figures', roles: ['decision-maker', 'team-manager', 'hub-operator'] },
-            { href: '/console', text: 'Console', roles: ['hub-operator'] },
           ],
         }),
         AuditModule,

@@ -143,7 +143,6 @@ function printTable(services: ServiceName[], options: ProvisionOptions): void {
       `  make a referral (public)      ${page('intake', '/refer')}\n` +
       `  record a contact (officers)   ${page('intake', '/contacts/new')}\n` +
       `  MASH work list and records    ${page('decision', '/')}\n` +
-      `  hub console (operators)       ${page('decision', '/console')}\n` +
       `  police / health / education   ${page('police-checks', '/')}  ${page('health-checks', '/')}  ${page('education-checks', '/')}\n`,
   );
   console.log(
